@@ -1,0 +1,281 @@
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { deterministicEventId, eventHash } from '../audit/hash-chain.js';
+import type { MessagesOf, SchemaMap } from '../domain/shared/catalogue.js';
+import { CommandContextSchema, type CommandContext } from '../domain/shared/context.js';
+import { domainError, type DomainError } from '../domain/shared/errors.js';
+import { GENESIS_HASH, type EventMetadata } from '../domain/shared/events.js';
+import {
+  isConcurrencyError,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+} from '../store/event-store.js';
+import type { Aggregate, Appended } from './aggregate.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { LruCache } from './state-cache.js';
+
+/** Options of a {@link CommandHandler}. */
+export interface CommandHandlerOptions {
+  /** How many times a command is re-decided after a concurrency conflict before giving up. Default 5. */
+  readonly maxRetries?: number;
+  /** How many streams' folded state to keep in memory. Default 10,000. */
+  readonly cacheSize?: number;
+}
+
+/** What a successful command returns: the events it recorded (none when the decision was to do nothing). */
+export interface CommandResult<E> {
+  readonly streamId: string;
+  readonly events: readonly Appended<E>[];
+  /** The stream's revision after the command; `-1n` when the stream still does not exist. */
+  readonly revision: bigint;
+  /** The global position of the command's last event, when it appended any. */
+  readonly position?: bigint;
+  /** True when the command id had already been handled: nothing new was appended, the first result returned. */
+  readonly duplicate: boolean;
+}
+
+/** Where a command id's events stand in its stream. */
+interface CommandSpan {
+  readonly fromRevision: bigint;
+  readonly count: number;
+}
+
+/**
+ * The folded state of one stream up to `revision`, with what the handler needs to append after it. Entries
+ * are updated in place (commands on one stream are serialised by the handler's queue), so that keeping the
+ * command-id index costs O(new events), never O(history).
+ */
+interface StreamState<S> {
+  state: S;
+  /** Revision of the last folded event; `-1n` for a stream with no events. */
+  revision: bigint;
+  lastHash: string;
+  readonly commands: Map<string, CommandSpan>;
+}
+
+const NO_EVENTS = -1n;
+
+/**
+ * Executes commands: validates the command and its context, loads the stream's state, decides, and appends
+ * the decision at the revision it was decided on. A conflict reloads and decides again, a bounded number of
+ * times. Folded state is cached by stream and revision, so a command reads only the events appended since
+ * the cache last saw the stream: the cost of a command does not grow with the stream's history. A command
+ * re-sent with the same `commandId` appends nothing and returns its first result.
+ */
+export class CommandHandler {
+  private readonly cache: LruCache<string, StreamState<unknown>>;
+  private readonly queue = new KeyedQueue();
+  private readonly maxRetries: number;
+
+  /** Creates a handler over a store. */
+  constructor(
+    readonly store: EventStore,
+    options: CommandHandlerOptions = {},
+  ) {
+    this.maxRetries = options.maxRetries ?? 5;
+    this.cache = new LruCache(options.cacheSize ?? 10_000);
+  }
+
+  /** Validates, decides and appends one command; never throws for a rejected command or a conflict. */
+  async handle<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    command: unknown,
+    context: unknown,
+  ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
+    const parsedCommand = aggregate.commands.parse(command, { errorCode: 'invalid-command' });
+    if (isLeft(parsedCommand)) return parsedCommand;
+    const parsedContext = CommandContextSchema.safeParse(context);
+    if (!parsedContext.success) {
+      return left(domainError('invalid-command', 'invalid command context', parsedContext.error.issues));
+    }
+    const streamId = aggregate.streamId(parsedCommand.right);
+    return this.queue.run(streamId, () =>
+      this.decideAndAppend(aggregate, streamId, parsedCommand.right, parsedContext.data),
+    );
+  }
+
+  /** Forgets the cached state of a stream (or of all streams), forcing the next command to refold it. */
+  forget(streamId?: string): void {
+    if (streamId === undefined) this.cache.clear();
+    else this.cache.delete(streamId);
+  }
+
+  private async decideAndAppend<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    streamId: string,
+    command: MessagesOf<CM>,
+    context: CommandContext,
+  ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await this.load(aggregate, streamId);
+      if (isLeft(loaded)) return loaded;
+      const current = loaded.right;
+
+      const seen = current.commands.get(context.commandId);
+      if (seen !== undefined) return this.replayResult(aggregate, streamId, seen, current.revision);
+
+      const decision = aggregate.decider.decide(command, current.state, context);
+      if (isLeft(decision)) return decision;
+      if (decision.right.length === 0) {
+        return right({ streamId, events: [], revision: current.revision, duplicate: false });
+      }
+
+      const toAppend = this.envelope(aggregate, streamId, decision.right, current, context);
+      const expectedRevision: ExpectedRevision =
+        current.revision === NO_EVENTS ? 'no-stream' : current.revision;
+      try {
+        const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision });
+        const appended = toAppend.map(
+          (event, i) =>
+            ({
+              ...decision.right[i],
+              streamId,
+              revision: current.revision + 1n + BigInt(i),
+              metadata: event.metadata,
+            }) as Appended<MessagesOf<EM>>,
+        );
+        this.remember(aggregate, current, appended);
+        return right({
+          streamId,
+          events: appended,
+          revision: result.nextExpectedRevision,
+          position: result.position,
+          duplicate: false,
+        });
+      } catch (error) {
+        if (!isConcurrencyError(error)) {
+          return left(domainError('store-error', `append to ${streamId} failed: ${String(error)}`));
+        }
+        if (attempt >= this.maxRetries) {
+          return left(
+            domainError(
+              'concurrency-conflict',
+              `${streamId} kept changing; gave up after ${attempt + 1} tries`,
+              {
+                streamId,
+                expected: String(error.expected),
+                actual: String(error.actual),
+              },
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  /** Brings the cached state of a stream up to date by folding only the events it has not yet seen. */
+  private async load<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    streamId: string,
+  ): Promise<Either<DomainError, StreamState<S>>> {
+    const entry: StreamState<S> = (this.cache.get(streamId) as StreamState<S> | undefined) ?? {
+      state: aggregate.decider.initialState,
+      revision: NO_EVENTS,
+      lastHash: GENESIS_HASH,
+      commands: new Map(),
+    };
+    try {
+      for await (const raw of this.store.readStream(streamId, { fromRevision: entry.revision + 1n })) {
+        const parsed = aggregate.events.parse(raw, {
+          schemaVersion: raw.metadata.schemaVersion,
+          errorCode: 'invalid-event',
+        });
+        if (isLeft(parsed)) {
+          this.cache.delete(streamId);
+          return left(
+            domainError(
+              'invalid-event',
+              `${streamId}@${raw.revision}: ${parsed.left.message}`,
+              parsed.left.details,
+            ),
+          );
+        }
+        entry.state = aggregate.decider.evolve(entry.state, parsed.right);
+        entry.revision = raw.revision;
+        entry.lastHash = raw.metadata.hash;
+        noteCommand(entry.commands, raw.metadata.commandId, raw.revision);
+      }
+    } catch (error) {
+      this.cache.delete(streamId);
+      return left(domainError('store-error', `reading ${streamId} failed: ${String(error)}`));
+    }
+    this.cache.set(streamId, entry as StreamState<unknown>);
+    return right(entry);
+  }
+
+  /** Folds freshly appended events into the cache, so the next command need not read them back. */
+  private remember<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    entry: StreamState<S>,
+    appended: readonly Appended<MessagesOf<EM>>[],
+  ): void {
+    for (const event of appended) {
+      entry.state = aggregate.decider.evolve(entry.state, event);
+      entry.revision = event.revision;
+      entry.lastHash = event.metadata.hash;
+      noteCommand(entry.commands, event.metadata.commandId, event.revision);
+    }
+  }
+
+  /** Builds the metadata of each event, chaining hashes from the stream's last one. */
+  private envelope<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    streamId: string,
+    events: readonly MessagesOf<EM>[],
+    current: StreamState<S>,
+    context: CommandContext,
+  ): EventToAppend[] {
+    let previousHash = current.lastHash;
+    return events.map((event, i) => {
+      const revision = current.revision + 1n + BigInt(i);
+      const partial: Omit<EventMetadata, 'hash'> = {
+        eventId: deterministicEventId(context.commandId, streamId, i),
+        occurredAt: context.now,
+        actor: { id: context.actor.id, role: context.actor.role },
+        commandId: context.commandId,
+        correlationId: context.correlationId ?? context.commandId,
+        causationId: context.causationId ?? context.commandId,
+        schemaVersion: aggregate.events.schemaVersion(event.type),
+        previousHash,
+      };
+      const hash = eventHash({ streamId, revision, type: event.type, data: event.data, metadata: partial });
+      previousHash = hash;
+      return { type: event.type, data: event.data, metadata: { ...partial, hash } };
+    });
+  }
+
+  /** Reads back the events a command id already produced. */
+  private async replayResult<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    streamId: string,
+    span: CommandSpan,
+    revision: bigint,
+  ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
+    const events: Appended<MessagesOf<EM>>[] = [];
+    for await (const raw of this.store.readStream(streamId, {
+      fromRevision: span.fromRevision,
+      maxCount: span.count,
+    })) {
+      const parsed = aggregate.events.parse(raw, {
+        schemaVersion: raw.metadata.schemaVersion,
+        errorCode: 'invalid-event',
+      });
+      if (isLeft(parsed)) return parsed;
+      events.push({
+        ...parsed.right,
+        streamId: raw.streamId,
+        revision: raw.revision,
+        metadata: raw.metadata,
+      } as Appended<MessagesOf<EM>>);
+    }
+    return right({ streamId, events, revision, duplicate: true });
+  }
+}
+
+const noteCommand = (commands: Map<string, CommandSpan>, commandId: string, revision: bigint): void => {
+  const span = commands.get(commandId);
+  if (span === undefined) commands.set(commandId, { fromRevision: revision, count: 1 });
+  else if (span.fromRevision + BigInt(span.count) === revision) {
+    commands.set(commandId, { fromRevision: span.fromRevision, count: span.count + 1 });
+  }
+};

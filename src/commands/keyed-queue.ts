@@ -1,0 +1,19 @@
+/**
+ * Runs tasks one at a time per key, in arrival order, and tasks of different keys concurrently. The handler
+ * uses it so that commands of one process on one stream do not race each other into needless conflicts.
+ */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  /** Runs `task` after every task queued before it under `key`. */
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}

@@ -1,0 +1,107 @@
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import { domainError, type DomainError } from './errors.js';
+
+/** A map from message type (`ProblemReported`, `ReportProblem`) to the zod schema of its data. */
+export type SchemaMap = Readonly<Record<string, z.ZodType>>;
+
+/** The union of `{ type, data }` messages a schema map describes, with data as parsed (defaults applied). */
+export type MessagesOf<M extends SchemaMap> = {
+  [K in keyof M & string]: { readonly type: K; readonly data: z.output<M[K]> };
+}[keyof M & string];
+
+/** The union of `{ type, data }` messages a schema map accepts as input (before defaults are applied). */
+export type MessageInputsOf<M extends SchemaMap> = {
+  [K in keyof M & string]: { readonly type: K; readonly data: z.input<M[K]> };
+}[keyof M & string];
+
+/**
+ * Turns an old version of an event's data into the next version. Registered per event type and source
+ * version; reading applies them in sequence until the data reaches the catalogue's current version.
+ */
+export interface Upcaster {
+  readonly type: string;
+  readonly fromVersion: number;
+  readonly upcast: (data: unknown) => unknown;
+}
+
+/**
+ * The schemas of a family of messages (one aggregate's events or commands), their current schema versions
+ * and the upcasters that bring older versions forward. Anything coming from outside, a command from a
+ * caller or an event from a store, goes through {@link MessageCatalogue.parse}: it is parsed, never trusted.
+ */
+export class MessageCatalogue<M extends SchemaMap> {
+  private readonly upcasters = new Map<string, Upcaster>();
+
+  /** Creates a catalogue from the data schemas; `versions` gives types whose schema is past version 1. */
+  constructor(
+    readonly schemas: M,
+    private readonly versions: Partial<Record<keyof M & string, number>> = {},
+  ) {}
+
+  /** The message types of this catalogue. */
+  get types(): readonly (keyof M & string)[] {
+    return Object.keys(this.schemas);
+  }
+
+  /** True when `type` belongs to this catalogue. */
+  has(type: string): type is keyof M & string {
+    return Object.hasOwn(this.schemas, type);
+  }
+
+  /** The current schema version of a message type (1 unless the catalogue was given another). */
+  schemaVersion(type: keyof M & string): number {
+    return this.versions[type] ?? 1;
+  }
+
+  /** Registers an upcaster from `fromVersion` to `fromVersion + 1` of one type; returns the catalogue. */
+  registerUpcaster(upcaster: Upcaster): this {
+    if (!this.has(upcaster.type)) throw new Error(`unknown message type ${upcaster.type}`);
+    this.upcasters.set(`${upcaster.type}@${upcaster.fromVersion}`, upcaster);
+    return this;
+  }
+
+  /**
+   * Parses a `{ type, data }` message written at `schemaVersion`: upcasts it to the current version, then
+   * validates it. Returns `Left` with `code` (`invalid-command` or `invalid-event`) and the zod issues.
+   */
+  parse(
+    message: unknown,
+    options: {
+      readonly schemaVersion?: number;
+      readonly errorCode?: 'invalid-command' | 'invalid-event';
+    } = {},
+  ): Either<DomainError, MessagesOf<M>> {
+    const code = options.errorCode ?? 'invalid-command';
+    const envelope = z.object({ type: z.string(), data: z.unknown() }).safeParse(message);
+    if (!envelope.success) {
+      return left(
+        domainError(code, 'a message is an object with a string type and data', envelope.error.issues),
+      );
+    }
+    const { type } = envelope.data;
+    if (!this.has(type)) return left(domainError(code, `unknown type ${type}`, { type }));
+    const current = this.schemaVersion(type);
+    let version = options.schemaVersion ?? current;
+    let data = envelope.data.data;
+    if (version > current) {
+      return left(domainError(code, `${type} v${version} is newer than this library knows (v${current})`));
+    }
+    while (version < current) {
+      const upcaster = this.upcasters.get(`${type}@${version}`);
+      if (upcaster === undefined) {
+        return left(domainError(code, `no upcaster for ${type} from v${version}`, { type, version }));
+      }
+      data = upcaster.upcast(data);
+      version += 1;
+    }
+    const schema = this.schemas[type] as z.ZodType;
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      return left(
+        domainError(code, `invalid ${type}: ${z.prettifyError(parsed.error)}`, parsed.error.issues),
+      );
+    }
+    return right({ type, data: parsed.data } as MessagesOf<M>);
+  }
+}

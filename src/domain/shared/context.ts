@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ActorSchema, type Actor } from './actors.js';
+import { IdSchema } from './ids.js';
+import { InstantSchema } from './time.js';
+
+/**
+ * Everything a decision may depend on besides the command and the state: who acts, and when. Deciders never
+ * read a clock or a global; the caller passes time and the actor in here, so the same history and the same
+ * context always give the same decision.
+ */
+export const CommandContextSchema = z.object({
+  actor: ActorSchema,
+  now: InstantSchema,
+  commandId: IdSchema,
+  correlationId: IdSchema.optional(),
+  causationId: IdSchema.optional(),
+});
+
+/** The validated command context (see {@link CommandContextSchema}). */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly now: string;
+  readonly commandId: string;
+  readonly correlationId?: string | undefined;
+  readonly causationId?: string | undefined;
+}
+
+/** The command context as a caller may write it: scope and organisations default to empty. */
+export type CommandContextInput = z.input<typeof CommandContextSchema>;

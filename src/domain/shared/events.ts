@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { RecordedActorSchema } from './actors.js';
+import { IdSchema } from './ids.js';
+import { InstantSchema } from './time.js';
+
+/** A domain event as a decider emits it: a type from the catalogue and its data. */
+export interface DomainEvent<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+}
+
+/** A command as a caller sends it: a type from the catalogue and its data. */
+export interface DomainCommand<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+}
+
+/**
+ * Metadata every recorded event carries. `previousHash` and `hash` chain the event to the previous one of
+ * its stream (see `src/audit/hash-chain.ts`), so that any edit, removal, reordering or insertion shows.
+ */
+export const EventMetadataSchema = z.object({
+  eventId: z.string().min(1),
+  occurredAt: InstantSchema,
+  actor: RecordedActorSchema,
+  commandId: IdSchema,
+  correlationId: IdSchema,
+  causationId: IdSchema,
+  schemaVersion: z.number().int().min(1),
+  previousHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** Metadata of a recorded event (see {@link EventMetadataSchema}). */
+export type EventMetadata = z.infer<typeof EventMetadataSchema>;
+
+/** The `previousHash` of the first event of a stream. */
+export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * Identifiers are opaque strings chosen by the host system. They must be safe inside a stream name
+ * (`problem-<id>`), so they are restricted to letters, digits and `._:-`, and never carry personal data.
+ */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'ids may contain only letters, digits and . _ : -');
+
+/** An opaque identifier (see {@link IdSchema}). */
+export type Id = z.infer<typeof IdSchema>;
+
+/** Stream name of a Neighbourhood aggregate. */
+export const neighbourhoodStream = (neighbourhoodId: string): string => `neighbourhood-${neighbourhoodId}`;
+/** Stream name of a Problem aggregate. */
+export const problemStream = (problemId: string): string => `problem-${problemId}`;
+/** Stream name of a Task aggregate. */
+export const taskStream = (taskId: string): string => `task-${taskId}`;
+/** Stream name of a ResidentPoints aggregate. */
+export const pointsStream = (residentId: string): string => `points-${residentId}`;

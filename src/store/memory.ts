@@ -1,0 +1,96 @@
+import { AppendNotifier, catchUpSubscription } from './catch-up.js';
+import {
+  ConcurrencyError,
+  expectedRevisionHolds,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-store.js';
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+};
+
+/**
+ * The embedded default store: the whole log in memory, with the port's full semantics (expected revisions,
+ * atomic appends, global order, catch-up subscriptions). Appended data is copied and frozen, so a caller
+ * that mutates its objects afterwards cannot rewrite history.
+ */
+export class InMemoryEventStore implements EventStore {
+  private readonly log: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly notifier = new AppendNotifier();
+
+  /** Appends atomically; throws ConcurrencyError when the expected revision does not hold. */
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const stream = this.streams.get(streamId) ?? [];
+    const actual = stream.length === 0 ? 'no-stream' : BigInt(stream.length - 1);
+    const expected = options.expectedRevision ?? 'any';
+    if (!expectedRevisionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
+    if (events.length === 0) {
+      return { nextExpectedRevision: BigInt(stream.length - 1), position: BigInt(this.log.length - 1) };
+    }
+    for (const event of events) {
+      const recorded: RecordedEvent = deepFreeze({
+        type: event.type,
+        data: structuredClone(event.data),
+        metadata: structuredClone(event.metadata),
+        streamId,
+        revision: BigInt(stream.length),
+        position: BigInt(this.log.length),
+      });
+      stream.push(recorded);
+      this.log.push(recorded);
+    }
+    this.streams.set(streamId, stream);
+    this.notifier.notify();
+    return { nextExpectedRevision: BigInt(stream.length - 1), position: BigInt(this.log.length - 1) };
+  }
+
+  /** Reads one stream forwards; a missing stream reads as empty. */
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const stream = this.streams.get(streamId) ?? [];
+    yield* slice(stream, Number(options.fromRevision ?? 0n), options.maxCount);
+  }
+
+  /** Reads the global log forwards from a position. */
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    yield* slice(this.log, Number(options.fromPosition ?? 0n), options.maxCount);
+  }
+
+  /** Catches up from a position, then follows live appends. */
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    return catchUpSubscription(
+      {
+        readFrom: (position) => this.readAll({ fromPosition: position }),
+        nextAppend: () => this.notifier.next(),
+      },
+      options,
+    );
+  }
+
+  /** Nothing to release; present for the port. */
+  async close(): Promise<void> {}
+}
+
+function* slice(events: readonly RecordedEvent[], from: number, maxCount?: number): Iterable<RecordedEvent> {
+  const end = maxCount === undefined ? Infinity : from + maxCount;
+  // Re-read the length on every step: events appended while a reader iterates are part of what it reads.
+  for (let i = Math.max(0, from); i < events.length && i < end; i++) {
+    yield events[i] as RecordedEvent;
+  }
+}
