@@ -1,0 +1,39 @@
+/**
+ * linli (邻里): an event-sourced library for neighbourhood governance. This entry point exports the domain
+ * (aggregates, events, commands), the command handler and facade, the projections, and the in-memory
+ * store. The PostgreSQL and EventStoreDB stores are separate entry points (`linli/postgres`,
+ * `linli/eventstoredb`), so that importing linli never loads a database driver you do not use.
+ */
+export * from './domain/shared/actors.js';
+export * from './domain/shared/catalogue.js';
+export * from './domain/shared/context.js';
+export * from './domain/shared/decider.js';
+export * from './domain/shared/errors.js';
+export * from './domain/shared/events.js';
+export * from './domain/shared/ids.js';
+export * from './domain/shared/tiers.js';
+export * from './domain/shared/time.js';
+export * from './domain/shared/units.js';
+
+export * from './store/event-store.js';
+export * from './store/checkpoint-store.js';
+export { InMemoryEventStore } from './store/memory.js';
+export { catchUpSubscription, AppendNotifier, type CatchUpSource } from './store/catch-up.js';
+
+export type { Aggregate, AnyAggregate, Appended, Recorded } from './commands/aggregate.js';
+export {
+  CommandHandler,
+  type CommandHandlerOptions,
+  type CommandResult,
+} from './commands/command-handler.js';
+
+export { applyBatch, project, type Projection } from './projections/projection.js';
+export {
+  ProjectionRunner,
+  type EventParser,
+  type LiveProjection,
+  type ProjectionRunnerOptions,
+} from './projections/runner.js';
+
+export { canonicalJson } from './audit/canonical.js';
+export { deterministicEventId, eventHash, type HashedContent } from './audit/hash-chain.js';

@@ -1,0 +1,6 @@
+/**
+ * `linli/testing`: what other teams need to test their own systems on top of linli: the given/when/then
+ * spec helper, a test command context, and fast-check arbitraries of commands and histories.
+ */
+export { spec, type SpecGiven, type SpecOutcome } from './spec.js';
+export { testContext } from './context.js';
