@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores on CI: keep the workers to what the machine has.
     maxWorkers: 2,
+    // One embedded PostgreSQL server for the run's PostgreSQL tests (skipped when none is selected).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

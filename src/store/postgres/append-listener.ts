@@ -1,0 +1,68 @@
+import pg from 'pg';
+import type { Pool } from 'pg';
+
+/**
+ * Listens on the store's NOTIFY channel on a dedicated connection (LISTEN holds its session, so it cannot
+ * share a pooled one) and calls `onSignal` for every notification. When the connection drops it calls
+ * `onSignal` too (notifications sent meanwhile are lost, so readers should look) and reconnects after
+ * `retryMs`, until stopped.
+ */
+export class AppendListener {
+  private client: pg.Client | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private started = false;
+
+  /** Prepares a listener; nothing connects before {@link AppendListener.start}. */
+  constructor(
+    private readonly pool: Pool,
+    private readonly channel: string,
+    private readonly onSignal: () => void,
+    private readonly retryMs: number,
+  ) {}
+
+  /** Connects and listens, once; later calls do nothing. Never throws: failures schedule a retry. */
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    this.retryTimer = undefined;
+    if (this.stopped) return;
+    // The pool's options are a client configuration too: the listener reaches the same database as the pool.
+    const client = new pg.Client(this.pool.options);
+    this.client = client;
+    let lost = false;
+    const onLost = (): void => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = undefined;
+      if (this.stopped) return;
+      void client.end().catch(() => undefined);
+      this.onSignal();
+      this.retryTimer = setTimeout(() => void this.connect(), this.retryMs);
+      this.retryTimer.unref();
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', () => this.onSignal());
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${this.channel}"`);
+      if (this.stopped) await client.end();
+    } catch {
+      onLost();
+    }
+  }
+
+  /** Stops listening and closes the connection; no reconnection follows. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    const client = this.client;
+    this.client = undefined;
+    if (client !== undefined) await client.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,66 @@
+import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
+
+/** How a PostgreSQL adapter reaches its database: a pool the caller owns, or a connection string. */
+export type PostgresConnection = Pool | string;
+
+/** A pool and whether the adapter created it (and so must end it on close). */
+export interface ResolvedPool {
+  readonly pool: Pool;
+  readonly owned: boolean;
+}
+
+/** Uses the caller's pool as is, or opens one for a connection string. */
+export const resolvePool = (connection: PostgresConnection): ResolvedPool => {
+  if (typeof connection !== 'string') return { pool: connection, owned: false };
+  const pool = new pg.Pool({ connectionString: connection });
+  // An idle client whose server went away emits 'error' on the pool; unheard, it would crash the process.
+  // The pool has already discarded that client, and the next query reconnects: nothing else to do.
+  pool.on('error', () => undefined);
+  return { pool, owned: true };
+};
+
+const ignore = (): void => undefined;
+
+/**
+ * Runs `work` inside one transaction on one pooled client: COMMIT when it resolves, ROLLBACK when it
+ * throws. A client whose connection broke is destroyed rather than returned to the pool.
+ */
+export const inTransaction = async <T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> => {
+  const client = await pool.connect();
+  // A checked-out client has no error listener; a server that ends the session between two of our
+  // queries would otherwise crash the process. The failure reaches us through the next query anyway.
+  client.on('error', ignore);
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    client.removeListener('error', ignore);
+    client.release(broken);
+  }
+};
+
+// SQLSTATE classes and codes that mean "the connection or the server went away", not "the query is wrong":
+// 08 connection exception, 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting
+// up or recovering), 53300 too many connections.
+const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+const TRANSIENT_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/** True for errors a retry may cure: a lost connection, a server shutting down, restarting or recovering. */
+export const isTransientConnectionError = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || TRANSIENT_CODES.has(code) || TRANSIENT_SYSTEM_CODES.has(code)) return true;
+  }
+  // node-postgres reports a socket that closed under it with these messages and no code.
+  return /Connection terminated|connection error and is not queryable|Client was closed/i.test(error.message);
+};

@@ -1,0 +1,366 @@
+import type { Pool, PoolClient } from 'pg';
+import type { EventMetadata } from '../../domain/shared/events.js';
+import { AppendNotifier, catchUpSubscription } from '../catch-up.js';
+import {
+  ConcurrencyError,
+  expectedRevisionHolds,
+  type ActualRevision,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.js';
+import { AppendListener } from './append-listener.js';
+import {
+  inTransaction,
+  isTransientConnectionError,
+  resolvePool,
+  type PostgresConnection,
+  type ResolvedPool,
+} from './connection.js';
+import { migrate, schemaNames, type SchemaNames, type SchemaOptions } from './schema.js';
+
+/** Options of {@link PostgresEventStore}. */
+export interface PostgresEventStoreOptions extends SchemaOptions {
+  /** Rows fetched per query when reading; readers page through longer results. Defaults to 500. */
+  readonly pageSize?: number;
+  /**
+   * How often subscriptions look for new events when no notification arrived (a lost NOTIFY, a dropped
+   * listener connection), and how long they wait before retrying after a connection failure. Defaults to 1000.
+   */
+  readonly pollIntervalMs?: number;
+}
+
+/** Options of {@link PostgresEventStore.create}. */
+export interface CreatePostgresEventStoreOptions extends PostgresEventStoreOptions {
+  /** Run {@link migrate} before returning the store; defaults to true. */
+  readonly migrate?: boolean;
+}
+
+interface EventRow {
+  readonly position: string;
+  readonly stream_id: string;
+  readonly revision: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  streamId: row.stream_id,
+  revision: BigInt(row.revision),
+  position: BigInt(row.position),
+});
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/**
+ * The EventStore port on PostgreSQL.
+ *
+ * Ordering. A reader that polls the log by position must never see position p+1 before p: it would move
+ * past p and never deliver it. With a sequence (or bigserial) that can happen, because a transaction that
+ * drew p may commit after one that drew p+1. So every append takes a transaction-scoped advisory lock just
+ * before it assigns positions, and keeps it until its COMMIT. PostgreSQL releases a transaction's locks
+ * only after its commit is visible to new snapshots, so the next append computes its positions (from
+ * max(position), read after acquiring the lock) only once every lower position is visible: commit order is
+ * position order, every snapshot sees a prefix of the log, and positions are even gap-free (a transaction
+ * that dies before COMMIT leaves nothing behind, and the next one reuses its numbers). We chose this over
+ * the xmin-horizon technique (reading only below the oldest running transaction) because readers stay
+ * plain indexed range scans and the cost, appends serialised for the span of an INSERT and a COMMIT, is
+ * small next to an event-sourced write path; the per-stream check happens before the lock, so conflicting
+ * writers do not hold it up.
+ *
+ * Expected revisions. Each stream has a row in `streams` holding its last revision. An append claims its
+ * revisions there first, in the same transaction: a compare-and-set UPDATE for an exact revision, an
+ * INSERT that the primary key refuses for 'no-stream', an upsert for 'any'. Row locks make concurrent
+ * claimants of one stream wait for each other and re-check, so exactly one wins; the unique constraint on
+ * events (stream_id, revision) backstops it. A lost claim becomes the port's ConcurrencyError with the
+ * revision the stream is actually at.
+ *
+ * Round trips. An append of any number of events is BEGIN, the claim, the lock, one INSERT of all events
+ * (unnest of arrays) that also NOTIFYs, and COMMIT: five statements however many events.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly names: SchemaNames;
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly notifier = new AppendNotifier();
+  private readonly listener: AppendListener;
+  private readonly resolved: ResolvedPool;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  /** A store over a pool (which stays the caller's to end) or a connection string (whose pool it owns). */
+  constructor(connection: PostgresConnection, options: PostgresEventStoreOptions = {}) {
+    this.resolved = resolvePool(connection);
+    this.names = schemaNames(options);
+    this.pageSize = options.pageSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1)
+      throw new Error('pageSize must be a positive integer');
+    this.listener = new AppendListener(
+      this.pool,
+      this.names.channel,
+      () => this.notifier.notify(),
+      this.pollIntervalMs,
+    );
+  }
+
+  /** Creates a store and, unless told otherwise, migrates its schema first. */
+  static async create(
+    connection: PostgresConnection,
+    options: CreatePostgresEventStoreOptions = {},
+  ): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(connection, options);
+    if (options.migrate !== false) {
+      try {
+        await migrate(store.pool, options);
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+    }
+    return store;
+  }
+
+  private get pool(): Pool {
+    return this.resolved.pool;
+  }
+
+  /** Appends atomically in one transaction; throws ConcurrencyError when the expected revision does not hold. */
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    if (events.length === 0) return this.checkOnly(streamId, expected);
+    try {
+      return await inTransaction(this.pool, async (client) => {
+        const last = await this.claimRevisions(client, streamId, expected, events.length);
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.names.appendLock]);
+        const position = await this.insert(client, streamId, last - BigInt(events.length - 1), events);
+        return { nextExpectedRevision: last, position };
+      });
+    } catch (error) {
+      // The claim makes this unreachable in practice; if the tables ever disagree, still answer with the port's error.
+      if ((error as { constraint?: unknown }).constraint === 'events_stream_revision_key') {
+        throw new ConcurrencyError(streamId, expected, await this.actualRevision(this.pool, streamId));
+      }
+      throw error;
+    }
+  }
+
+  /** An empty append appends nothing but still checks the expected revision, as the in-memory store does. */
+  private async checkOnly(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const actual = await this.actualRevision(this.pool, streamId);
+    if (!expectedRevisionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
+    const { rows } = await this.pool.query<{ position: string }>(
+      `SELECT coalesce(max(position), -1) AS position FROM ${this.names.events}`,
+    );
+    return {
+      nextExpectedRevision: actual === 'no-stream' ? -1n : actual,
+      position: BigInt(rows[0]?.position ?? '-1'),
+    };
+  }
+
+  /**
+   * Moves the stream's row to its new last revision if the expected revision holds, and returns that
+   * revision; otherwise throws ConcurrencyError. The row lock taken here is held to the end of the
+   * transaction, so a concurrent writer of the same stream waits and then sees the new revision.
+   */
+  private async claimRevisions(
+    client: PoolClient,
+    streamId: string,
+    expected: ExpectedRevision,
+    count: number,
+  ): Promise<bigint> {
+    const { streams } = this.names;
+    const k = String(count);
+    let rows: readonly { revision: string }[];
+    if (expected === 'any') {
+      ({ rows } = await client.query<{ revision: string }>(
+        `INSERT INTO ${streams} AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
+         ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint
+         RETURNING revision`,
+        [streamId, k],
+      ));
+    } else if (expected === 'no-stream') {
+      ({ rows } = await client.query<{ revision: string }>(
+        `INSERT INTO ${streams} (stream_id, revision) VALUES ($1, $2::bigint - 1)
+         ON CONFLICT (stream_id) DO NOTHING
+         RETURNING revision`,
+        [streamId, k],
+      ));
+    } else if (expected === 'stream-exists') {
+      ({ rows } = await client.query<{ revision: string }>(
+        `UPDATE ${streams} SET revision = revision + $2::bigint WHERE stream_id = $1 RETURNING revision`,
+        [streamId, k],
+      ));
+    } else {
+      ({ rows } = await client.query<{ revision: string }>(
+        `UPDATE ${streams} SET revision = revision + $2::bigint
+         WHERE stream_id = $1 AND revision = $3::bigint
+         RETURNING revision`,
+        [streamId, k, expected.toString()],
+      ));
+    }
+    const claimed = rows[0];
+    if (claimed === undefined) {
+      throw new ConcurrencyError(streamId, expected, await this.actualRevision(client, streamId));
+    }
+    return BigInt(claimed.revision);
+  }
+
+  /**
+   * Inserts all events in one statement and notifies listeners (delivered at COMMIT, and only if it
+   * commits). Must run under the append lock: positions continue from the highest committed one.
+   */
+  private async insert(
+    client: PoolClient,
+    streamId: string,
+    firstRevision: bigint,
+    events: readonly EventToAppend[],
+  ): Promise<bigint> {
+    const { events: table } = this.names;
+    const { rows } = await client.query<{ position: string }>(
+      `WITH appended AS (
+         INSERT INTO ${table} (position, stream_id, revision, type, data, metadata)
+         SELECT base.last + e.ord, $1, $2::bigint + e.ord - 1, e.type, e.data, e.metadata
+         FROM (SELECT coalesce(max(position), -1) AS last FROM ${table}) AS base,
+              unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(type, data, metadata, ord)
+         RETURNING position
+       )
+       SELECT max(position)::text AS position, pg_notify($6, max(position)::text) FROM appended`,
+      [
+        streamId,
+        firstRevision.toString(),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data ?? null)),
+        events.map((e) => JSON.stringify(e.metadata)),
+        this.names.channel,
+      ],
+    );
+    const position = rows[0]?.position;
+    if (position === undefined) throw new Error('append inserted no rows');
+    return BigInt(position);
+  }
+
+  private async actualRevision(db: Pool | PoolClient, streamId: string): Promise<ActualRevision> {
+    const { rows } = await db.query<{ revision: string }>(
+      `SELECT revision FROM ${this.names.streams} WHERE stream_id = $1`,
+      [streamId],
+    );
+    const row = rows[0];
+    return row === undefined ? 'no-stream' : BigInt(row.revision);
+  }
+
+  /** Reads one stream forwards, a page per query; a missing stream reads as empty. */
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    let from = options.fromRevision ?? 0n;
+    yield* this.paged(options.maxCount, async (limit) => {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT position, stream_id, revision, type, data, metadata FROM ${this.names.events}
+         WHERE stream_id = $1 AND revision >= $2::bigint
+         ORDER BY revision LIMIT $3`,
+        [streamId, from.toString(), limit],
+      );
+      const last = rows[rows.length - 1];
+      if (last !== undefined) from = BigInt(last.revision) + 1n;
+      return rows;
+    });
+  }
+
+  /** Reads the global log forwards from a position (inclusive), a page per query (keyset pagination). */
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let from = options.fromPosition ?? 0n;
+    yield* this.paged(options.maxCount, async (limit) => {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT position, stream_id, revision, type, data, metadata FROM ${this.names.events}
+         WHERE position >= $1::bigint
+         ORDER BY position LIMIT $2`,
+        [from.toString(), limit],
+      );
+      const last = rows[rows.length - 1];
+      if (last !== undefined) from = BigInt(last.position) + 1n;
+      return rows;
+    });
+  }
+
+  /** Yields pages from `fetch` until one comes back short or `maxCount` rows were yielded. */
+  private async *paged(
+    maxCount: number | undefined,
+    fetch: (limit: number) => Promise<readonly EventRow[]>,
+  ): AsyncGenerator<RecordedEvent> {
+    let remaining = maxCount ?? Infinity;
+    while (remaining > 0) {
+      const limit = Math.min(this.pageSize, remaining);
+      const rows = await fetch(limit);
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+    }
+  }
+
+  /**
+   * Catches up from a position, then follows live appends: woken by NOTIFY, and by a poll every
+   * `pollIntervalMs` in case a notification was lost. Connection failures while reading are retried
+   * (from the last delivered event), so a subscription outlives a server restart.
+   */
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    if (this.closed) throw new Error('the store is closed');
+    this.startFollowing();
+    return catchUpSubscription(
+      {
+        readFrom: (position) => this.readAllRetrying(position),
+        nextAppend: () => this.notifier.next(),
+      },
+      options,
+    );
+  }
+
+  private startFollowing(): void {
+    this.listener.start();
+    if (this.pollTimer === undefined) {
+      this.pollTimer = setInterval(() => this.notifier.notify(), this.pollIntervalMs);
+      this.pollTimer.unref();
+    }
+  }
+
+  private async *readAllRetrying(fromPosition: bigint): AsyncGenerator<RecordedEvent> {
+    let next = fromPosition;
+    for (;;) {
+      try {
+        for await (const event of this.readAll({ fromPosition: next })) {
+          next = event.position + 1n;
+          yield event;
+        }
+        return;
+      } catch (error) {
+        if (this.closed || !isTransientConnectionError(error)) throw error;
+        await sleep(this.pollIntervalMs);
+      }
+    }
+  }
+
+  /** Stops listening and polling, and ends the pool if the store opened it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
+    await this.listener.stop();
+    if (this.resolved.owned) await this.pool.end();
+  }
+}
