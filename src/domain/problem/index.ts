@@ -1,0 +1,8 @@
+/** The Problem aggregate: report -> triage -> escalate -> resolve -> rate -> close, with its routing table. */
+export * from './aggregate.js';
+export * from './commands.js';
+export * from './decider.js';
+export * from './events.js';
+export * from './permissions.js';
+export * from './routing.js';
+export * from './state.js';

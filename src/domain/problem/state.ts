@@ -1,0 +1,82 @@
+import type { Tier } from '../shared/tiers.js';
+import type { UnitPath } from '../shared/units.js';
+import type { ProblemPriority, ProblemEvent } from './events.js';
+
+/**
+ * Where a problem stands. `triaged` means "held by a tier and open", which is also where a reopened problem
+ * returns to; a rated problem is still `resolved` (with a rating). `closed` and `rejected` are final.
+ */
+export type ProblemStatus = 'reported' | 'triaged' | 'resolved' | 'closed' | 'rejected';
+
+/** The reporter's evaluation of the current resolution. */
+export interface ProblemRating {
+  readonly satisfied: boolean;
+  readonly score: number;
+}
+
+/** No problem has been reported on this stream. */
+export interface UnreportedProblem {
+  readonly status: 'unreported';
+}
+
+/**
+ * A problem that was reported: what `decide` needs to judge the next command. `tier` is the tier holding it
+ * (set by triage, raised by escalation, never lowered); `resolvedTier` and `rating` belong to the current
+ * resolution and are cleared when it is reopened; `dueBy` is the deadline of the tier holding it.
+ */
+export interface ReportedProblem {
+  readonly status: ProblemStatus;
+  readonly problemId: string;
+  readonly path: UnitPath;
+  readonly category: string;
+  readonly reporterId: string;
+  readonly tier?: Tier;
+  readonly priority?: ProblemPriority;
+  readonly dueBy?: string;
+  readonly resolvedTier?: Tier;
+  readonly rating?: ProblemRating;
+}
+
+/** The state of one Problem aggregate. */
+export type ProblemState = UnreportedProblem | ReportedProblem;
+
+/** The state before any event. */
+export const initialProblemState: ProblemState = { status: 'unreported' };
+
+/** True when the problem can change no more. */
+export const isProblemFinal = (state: ProblemState): boolean =>
+  state.status === 'closed' || state.status === 'rejected';
+
+/**
+ * How each event changes the state. Total, never throwing whatever order events arrive in: a second report
+ * and anything before the report are ignored (decide never produces them), every other event is applied as
+ * recorded, because the history, not this function, is the truth.
+ */
+export const evolveProblem = (state: ProblemState, event: ProblemEvent): ProblemState => {
+  if (event.type === 'ProblemReported') {
+    if (state.status !== 'unreported') return state;
+    const { problemId, path, category, reporterId } = event.data;
+    return { status: 'reported', problemId, path, category, reporterId };
+  }
+  if (state.status === 'unreported') return state;
+  switch (event.type) {
+    case 'ProblemTriaged': {
+      const { category, tier, priority, dueBy } = event.data;
+      return { ...state, status: 'triaged', category, tier, priority, dueBy };
+    }
+    case 'ProblemEscalated':
+      return { ...state, tier: event.data.toTier, dueBy: event.data.dueBy };
+    case 'ProblemResolved':
+      return { ...state, status: 'resolved', resolvedTier: event.data.tier };
+    case 'ProblemRated':
+      return { ...state, rating: { satisfied: event.data.satisfied, score: event.data.score } };
+    case 'ProblemReopened': {
+      const { resolvedTier: _resolvedTier, rating: _rating, ...open } = state;
+      return { ...open, status: 'triaged', tier: event.data.tier, dueBy: event.data.dueBy };
+    }
+    case 'ProblemClosed':
+      return { ...state, status: 'closed' };
+    case 'ProblemRejected':
+      return { ...state, status: 'rejected' };
+  }
+};
