@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'conflict'
   | 'concurrency-conflict'
   | 'limit-exceeded'
+  | 'invalid-unit'
   | 'insufficient-points'
   | 'redemption-closed'
   | 'already-awarded'
