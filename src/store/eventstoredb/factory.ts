@@ -1,0 +1,13 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreDbEventStore, type EventStoreDbOptions } from './event-store.js';
+
+/**
+ * An event store on the EventStoreDB node(s) named by a connection string
+ * (`esdb://host:2113?tls=false`, `esdb+discover://...`), through `@eventstore/db-client`.
+ * Its `client` also serves an `EventStoreDbCheckpointStore`.
+ */
+export const eventStoreDbStore = (
+  connectionString: string,
+  options: EventStoreDbOptions = {},
+): EventStoreDbEventStore =>
+  new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
