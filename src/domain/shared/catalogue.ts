@@ -15,6 +15,9 @@ export type MessageInputsOf<M extends SchemaMap> = {
   [K in keyof M & string]: { readonly type: K; readonly data: z.input<M[K]> };
 }[keyof M & string];
 
+/** The outer shape of every message; built once, since zod compiles a schema on first use. */
+const EnvelopeSchema = z.object({ type: z.string(), data: z.unknown() });
+
 /**
  * Turns an old version of an event's data into the next version. Registered per event type and source
  * version; reading applies them in sequence until the data reaches the catalogue's current version.
@@ -73,7 +76,7 @@ export class MessageCatalogue<M extends SchemaMap> {
     } = {},
   ): Either<DomainError, MessagesOf<M>> {
     const code = options.errorCode ?? 'invalid-command';
-    const envelope = z.object({ type: z.string(), data: z.unknown() }).safeParse(message);
+    const envelope = EnvelopeSchema.safeParse(message);
     if (!envelope.success) {
       return left(
         domainError(code, 'a message is an object with a string type and data', envelope.error.issues),
