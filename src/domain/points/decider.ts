@@ -1,0 +1,126 @@
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import { coversPath, hasRole, type Actor, type Role } from '../shared/actors.js';
+import type { CommandContext } from '../shared/context.js';
+import type { Decider } from '../shared/decider.js';
+import { domainError, type DomainError } from '../shared/errors.js';
+import type { PointsCommand } from './commands.js';
+import type { PointsEvent } from './events.js';
+import { isRedemptionOpen, RedemptionWindowSchema, type RedemptionWindows } from './redemption-windows.js';
+import { initialPointsState, type ResidentPointsState } from './state.js';
+
+/** How a community runs its points. */
+export interface PointsConfig {
+  /** When redemption is open (the quarterly redemption event); left out, it is always open. */
+  readonly redemptionWindows?: RedemptionWindows;
+}
+
+/** The roles that may redeem on a resident's behalf (at the redemption event's counter). */
+export const REDEMPTION_STAFF_ROLES: readonly Role[] = ['community-staff', 'administrator'];
+
+type Decision = Either<DomainError, readonly PointsEvent[]>;
+
+const reject = (code: DomainError['code'], message: string): Decision => left(domainError(code, message));
+
+const coversCommunity = (actor: Actor, roles: readonly Role[], community: string): boolean =>
+  hasRole(actor, roles) && coversPath(actor, [community]);
+
+/** Nobody pays or corrects their own account: awards and adjustments must come from someone else. */
+const mayAward = (actor: Actor, residentId: string, community: string): boolean =>
+  actor.id !== residentId &&
+  (hasRole(actor, ['system']) || coversCommunity(actor, ['administrator'], community));
+
+const decidePoints = (
+  config: PointsConfig,
+  command: PointsCommand,
+  state: ResidentPointsState,
+  context: CommandContext,
+): Decision => {
+  const { actor } = context;
+  switch (command.type) {
+    case 'AwardPoints': {
+      const { data } = command;
+      if (!mayAward(actor, data.residentId, data.community)) {
+        return reject('forbidden', 'only the system or an administrator of the community may award points');
+      }
+      if (state.awardedTaskIds.has(data.taskId)) return right([]);
+      return right([{ type: 'PointsEarned', data }]);
+    }
+    case 'RedeemPoints': {
+      const { data } = command;
+      const self = actor.id === data.residentId && hasRole(actor, ['resident']);
+      if (!self && !coversCommunity(actor, REDEMPTION_STAFF_ROLES, data.community)) {
+        return reject('forbidden', 'only the resident or community staff may redeem points');
+      }
+      if (state.redemptionIds.has(data.redemptionId)) return right([]);
+      if (!isRedemptionOpen(config.redemptionWindows, context.now)) {
+        return reject('redemption-closed', 'points are redeemed at the quarterly redemption event');
+      }
+      if (data.total > state.balance) {
+        return reject('insufficient-points', `the balance is ${state.balance}, the items cost ${data.total}`);
+      }
+      return right([{ type: 'PointsRedeemed', data }]);
+    }
+    case 'AdjustPoints': {
+      const { data } = command;
+      if (actor.id === data.residentId || !coversCommunity(actor, ['administrator'], data.community)) {
+        return reject('forbidden', "only an administrator of the community may adjust another's points");
+      }
+      if (state.adjustmentIds.has(data.adjustmentId)) return right([]);
+      if (state.balance + data.delta < 0) {
+        return reject('insufficient-points', `the balance is ${state.balance}; it may not go below zero`);
+      }
+      return right([{ type: 'PointsAdjusted', data }]);
+    }
+  }
+};
+
+/** A copy of `ids` with `id` added: state stays immutable, at a cost linear in the account's entries. */
+const adding = (ids: ReadonlySet<string>, id: string): ReadonlySet<string> => new Set(ids).add(id);
+
+/** Folds one ResidentPoints event: every recorded entry counts, exactly as a ledger would add it up. */
+export const evolvePoints = (state: ResidentPointsState, event: PointsEvent): ResidentPointsState => {
+  switch (event.type) {
+    case 'PointsEarned':
+      return {
+        ...state,
+        balance: state.balance + event.data.points,
+        earned: state.earned + event.data.points,
+        awardedTaskIds: adding(state.awardedTaskIds, event.data.taskId),
+      };
+    case 'PointsRedeemed':
+      return {
+        ...state,
+        balance: state.balance - event.data.total,
+        redeemed: state.redeemed + event.data.total,
+        redemptionIds: adding(state.redemptionIds, event.data.redemptionId),
+      };
+    case 'PointsAdjusted':
+      return {
+        ...state,
+        balance: state.balance + event.data.delta,
+        adjusted: state.adjusted + event.data.delta,
+        adjustmentIds: adding(state.adjustmentIds, event.data.adjustmentId),
+      };
+  }
+};
+
+/**
+ * Builds the ResidentPoints decider. Awards come from the system (the points policy) or an administrator,
+ * once per task; a repeated award, redemption or adjustment id decides nothing (`Right([])`), so replays are
+ * harmless. No entry may take the balance below zero. Throws at construction on malformed windows.
+ */
+export const createPointsDecider = (
+  config: PointsConfig = {},
+): Decider<PointsCommand, PointsEvent, ResidentPointsState> => {
+  const windows = config.redemptionWindows;
+  if (windows !== undefined && typeof windows !== 'function') z.array(RedemptionWindowSchema).parse(windows);
+  return {
+    initialState: initialPointsState,
+    evolve: evolvePoints,
+    decide: (command, state, context) => decidePoints(config, command, state, context),
+  };
+};
+
+/** The ResidentPoints decider with redemption always open. */
+export const pointsDecider = createPointsDecider();
