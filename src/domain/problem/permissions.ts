@@ -21,11 +21,10 @@ type Acting = Pick<Actor, 'role' | 'scope'>;
 
 /**
  * True when the actor's scope reaches the problem's place. Departments work city-wide, so their role is
- * enough. An administrator with a scope is held to it; one without a scope runs the whole deployment.
+ * enough. Administrators are held to their scope like everyone else (`'*'` for the whole deployment).
  */
 export const reachesPath = (actor: Acting, path: UnitPath): boolean => {
   if (actor.role === 'department') return true;
-  if (actor.role === 'administrator' && actor.scope.length === 0) return true;
   return coversPath(actor, pathUnits(path));
 };
 

@@ -28,7 +28,7 @@ export const communityStaffB: ActorInput = { id: 'cs-b', role: 'community-staff'
 export const streetOfficial: ActorInput = { id: 'so-1', role: 'street-official', scope: [gridA.street] };
 export const otherStreetOfficial: ActorInput = { id: 'so-9', role: 'street-official', scope: ['far-st'] };
 export const department: ActorInput = { id: 'dept-water', role: 'department' };
-export const cityAdmin: ActorInput = { id: 'admin-1', role: 'administrator' };
+export const cityAdmin: ActorInput = { id: 'admin-1', role: 'administrator', scope: ['*'] };
 export const farAdmin: ActorInput = { id: 'admin-9', role: 'administrator', scope: ['far-st'] };
 
 /** The staff member of grid A's chain for each tier. */

@@ -51,8 +51,9 @@ const STAFF_RANK: Partial<Record<Role, number>> = {
 };
 const reaches = (a: Actor): boolean =>
   a.role === 'department' ||
-  (a.role === 'administrator' && a.scope.length === 0) ||
-  a.scope.some((unit) => unit === PATH.street || unit === PATH.community || unit === PATH.grid);
+  a.scope.some(
+    (unit) => unit === '*' || unit === PATH.street || unit === PATH.community || unit === PATH.grid,
+  );
 const actsFor = (a: Actor, tier: Tier): boolean =>
   reaches(a) && (a.role === 'administrator' || (STAFF_RANK[a.role] ?? -1) >= rank(tier));
 const triages = (a: Actor): boolean =>
