@@ -12,6 +12,7 @@ import {
 } from '../store/event-store.js';
 import type { Aggregate, Appended } from './aggregate.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { parseRecorded } from './parse-recorded.js';
 import { LruCache } from './state-cache.js';
 
 /** Options of a {@link CommandHandler}. */
@@ -176,19 +177,10 @@ export class CommandHandler {
     };
     try {
       for await (const raw of this.store.readStream(streamId, { fromRevision: entry.revision + 1n })) {
-        const parsed = aggregate.events.parse(raw, {
-          schemaVersion: raw.metadata.schemaVersion,
-          errorCode: 'invalid-event',
-        });
+        const parsed = parseRecorded(aggregate.events, raw);
         if (isLeft(parsed)) {
           this.cache.delete(streamId);
-          return left(
-            domainError(
-              'invalid-event',
-              `${streamId}@${raw.revision}: ${parsed.left.message}`,
-              parsed.left.details,
-            ),
-          );
+          return parsed;
         }
         entry.state = aggregate.decider.evolve(entry.state, parsed.right);
         entry.revision = raw.revision;
@@ -256,17 +248,10 @@ export class CommandHandler {
       fromRevision: span.fromRevision,
       maxCount: span.count,
     })) {
-      const parsed = aggregate.events.parse(raw, {
-        schemaVersion: raw.metadata.schemaVersion,
-        errorCode: 'invalid-event',
-      });
+      const parsed = parseRecorded(aggregate.events, raw);
       if (isLeft(parsed)) return parsed;
-      events.push({
-        ...parsed.right,
-        streamId: raw.streamId,
-        revision: raw.revision,
-        metadata: raw.metadata,
-      } as Appended<MessagesOf<EM>>);
+      const { position: _position, ...appended } = parsed.right;
+      events.push(appended as Appended<MessagesOf<EM>>);
     }
     return right({ streamId, events, revision, duplicate: true });
   }

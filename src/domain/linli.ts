@@ -1,0 +1,102 @@
+import { left, type Either } from 'fp-ts/lib/Either.js';
+import type { AnyAggregate, Recorded } from '../commands/aggregate.js';
+import { parseRecorded } from '../commands/parse-recorded.js';
+import type { RecordedEvent } from '../store/event-store.js';
+import {
+  createNeighbourhoodAggregate,
+  type NeighbourhoodAggregate,
+  type NeighbourhoodCommandInput,
+  type NeighbourhoodConfig,
+  type NeighbourhoodEvent,
+} from './neighbourhood/index.js';
+import {
+  createResidentPointsAggregate,
+  type PointsCommandInput,
+  type PointsConfig,
+  type PointsEvent,
+  type ResidentPointsAggregate,
+} from './points/index.js';
+import {
+  createProblemAggregate,
+  type ProblemAggregate,
+  type ProblemCommandInput,
+  type ProblemDeciderConfig,
+  type ProblemEvent,
+} from './problem/index.js';
+import { domainError, type DomainError } from './shared/errors.js';
+import {
+  createTaskAggregate,
+  type TaskAggregate,
+  type TaskCommandInput,
+  type TaskConfig,
+  type TaskEvent,
+} from './task/index.js';
+
+/** Every event linli records: the union of the four aggregates' events. */
+export type LinliEvent = NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent;
+
+/** Every command linli accepts, as a caller writes it. */
+export type LinliCommandInput =
+  NeighbourhoodCommandInput | ProblemCommandInput | TaskCommandInput | PointsCommandInput;
+
+/** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
+export interface LinliConfig {
+  readonly neighbourhood?: NeighbourhoodConfig;
+  readonly problem?: ProblemDeciderConfig;
+  readonly task?: TaskConfig;
+  readonly points?: PointsConfig;
+}
+
+/** The four aggregates, built from one configuration. */
+export interface LinliAggregates {
+  readonly neighbourhood: NeighbourhoodAggregate;
+  readonly problem: ProblemAggregate;
+  readonly task: TaskAggregate;
+  readonly points: ResidentPointsAggregate;
+}
+
+/** Builds the four aggregates from one configuration. */
+export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates => ({
+  neighbourhood: createNeighbourhoodAggregate(config.neighbourhood),
+  problem: createProblemAggregate(config.problem),
+  task: createTaskAggregate(config.task),
+  points: createResidentPointsAggregate(config.points),
+});
+
+/** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
+export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = {
+  neighbourhood: 'neighbourhood-',
+  problem: 'problem-',
+  task: 'task-',
+  points: 'points-',
+};
+
+/** The aggregate that owns a stream, judged by its name's prefix, or undefined for a foreign stream. */
+export const aggregateOfStream = (
+  aggregates: LinliAggregates,
+  streamId: string,
+): AnyAggregate | undefined => {
+  for (const key of Object.keys(STREAM_PREFIXES) as (keyof LinliAggregates)[]) {
+    if (streamId.startsWith(STREAM_PREFIXES[key])) return aggregates[key];
+  }
+  return undefined;
+};
+
+/** The aggregate that handles a command type, or undefined for a type no aggregate knows. */
+export const aggregateOfCommand = (aggregates: LinliAggregates, type: string): AnyAggregate | undefined =>
+  Object.values(aggregates).find((aggregate: AnyAggregate) => aggregate.commands.has(type));
+
+/**
+ * A parser of stored events into {@link LinliEvent}s: the stream's aggregate must know the event's type,
+ * its upcasters bring old versions forward, and its schemas must accept the metadata and the data. Anything
+ * else is `invalid-event`, so an event in the wrong stream is caught as surely as a malformed one.
+ */
+export const linliEventParser =
+  (aggregates: LinliAggregates = createLinliAggregates()) =>
+  (raw: RecordedEvent): Either<DomainError, Recorded<LinliEvent>> => {
+    const aggregate = aggregateOfStream(aggregates, raw.streamId);
+    if (aggregate === undefined) {
+      return left(domainError('invalid-event', `stream ${raw.streamId} belongs to no linli aggregate`));
+    }
+    return parseRecorded(aggregate.events, raw) as Either<DomainError, Recorded<LinliEvent>>;
+  };
