@@ -1,0 +1,100 @@
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import {
+  aggregateOfCommand,
+  createLinliAggregates,
+  type LinliAggregates,
+  type LinliCommandInput,
+  type LinliConfig,
+  type LinliEvent,
+} from '../domain/linli.js';
+import type { CommandContextInput } from '../domain/shared/context.js';
+import { domainError, type DomainError } from '../domain/shared/errors.js';
+import type { EventStore } from '../store/event-store.js';
+import { InMemoryEventStore } from '../store/memory.js';
+import type { Appended } from './aggregate.js';
+import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
+import { awardPointsFor } from './points-policy.js';
+
+/** Options of {@link createGovernance}. */
+export interface GovernanceOptions {
+  /** Where the events go; defaults to a fresh in-memory store. */
+  readonly store?: EventStore;
+  /** The aggregates' configuration: routing table, group capacity, points table, redemption windows. */
+  readonly config?: LinliConfig;
+  /** Retries and cache size of the command handler. */
+  readonly handler?: CommandHandlerOptions;
+  /**
+   * Whether a `VerifyTask` also pays the resident's points in the same call (default true). Turn it off when
+   * a separate process runs the points policy over the log; both are idempotent, so running both is safe.
+   */
+  readonly payPointsOnVerify?: boolean;
+}
+
+/**
+ * The one object a host system needs: executes any linli command against a store and returns
+ * `Right(events recorded)` or `Left({ code, message })`. Commands and contexts are validated; nothing is
+ * appended for a rejected command.
+ */
+export interface Governance {
+  readonly store: EventStore;
+  readonly handler: CommandHandler;
+  readonly aggregates: LinliAggregates;
+  /**
+   * Executes one command. The events returned are the command's own, followed, for a `VerifyTask`, by the
+   * `PointsEarned` the points policy recorded for it.
+   */
+  execute(
+    command: LinliCommandInput,
+    context: CommandContextInput,
+  ): Promise<Either<DomainError, readonly Appended<LinliEvent>[]>>;
+}
+
+/** Creates a governance facade over a store (in memory unless one is given). */
+export const createGovernance = (options: GovernanceOptions = {}): Governance => {
+  const store = options.store ?? new InMemoryEventStore();
+  const handler = new CommandHandler(store, options.handler);
+  const aggregates = createLinliAggregates(options.config);
+  const payOnVerify = options.payPointsOnVerify ?? true;
+
+  const payFor = async (
+    events: readonly Appended<LinliEvent>[],
+  ): Promise<Either<DomainError, readonly Appended<LinliEvent>[]>> => {
+    const paid: Appended<LinliEvent>[] = [];
+    for (const event of events) {
+      if (event.type !== 'TaskVerified') continue;
+      const { command, context } = awardPointsFor(event);
+      const award = await handler.handle(aggregates.points, command, context);
+      if (isLeft(award)) {
+        return left(
+          domainError(
+            award.left.code,
+            `the task was verified and recorded, but paying its points failed (${award.left.message}); ` +
+              'running the points policy over the log will pay it',
+            award.left.details,
+          ),
+        );
+      }
+      paid.push(...award.right.events);
+    }
+    return right(paid);
+  };
+
+  return {
+    store,
+    handler,
+    aggregates,
+    async execute(command, context) {
+      const type = (command as { type?: unknown }).type;
+      const aggregate = typeof type === 'string' ? aggregateOfCommand(aggregates, type) : undefined;
+      if (aggregate === undefined) {
+        return left(domainError('invalid-command', `unknown command type ${String(type)}`, { type }));
+      }
+      const result = await handler.handle(aggregate, command, context);
+      if (isLeft(result)) return result;
+      const events = result.right.events as readonly Appended<LinliEvent>[];
+      if (!payOnVerify || result.right.duplicate) return right(events);
+      const paid = await payFor(events);
+      return isLeft(paid) ? paid : right([...events, ...paid.right]);
+    },
+  };
+};
