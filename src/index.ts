@@ -15,6 +15,12 @@ export * from './domain/shared/tiers.js';
 export * from './domain/shared/time.js';
 export * from './domain/shared/units.js';
 
+export * from './domain/neighbourhood/index.js';
+export * from './domain/problem/index.js';
+export * from './domain/task/index.js';
+export * from './domain/points/index.js';
+export * from './domain/linli.js';
+
 export * from './store/event-store.js';
 export * from './store/checkpoint-store.js';
 export { InMemoryEventStore } from './store/memory.js';
@@ -26,6 +32,10 @@ export {
   type CommandHandlerOptions,
   type CommandResult,
 } from './commands/command-handler.js';
+
+export * from './commands/governance.js';
+export * from './commands/points-policy.js';
+export { parseRecorded } from './commands/parse-recorded.js';
 
 export { applyBatch, project, type Projection } from './projections/projection.js';
 export {

@@ -30,7 +30,16 @@ describe('the published package', () => {
     // Dependencies come from the npm cache that `npm ci` filled; the registry is only asked for what is missing.
     run(
       'npm',
-      ['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'],
+      // fast-check is linli/testing's optional peer: a team that property-tests installs it beside linli.
+      [
+        'install',
+        join(work, tarball),
+        'fast-check@^4',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+      ],
       consumer,
     );
   }, 300_000);
@@ -44,9 +53,17 @@ describe('the published package', () => {
       join(consumer, 'smoke.mjs'),
       [
         "import { CommandHandler, InMemoryEventStore } from 'linli';",
-        "import { spec, testContext } from 'linli/testing';",
+        "import { spec, testContext, reportProblemArbitrary } from 'linli/testing';",
+        "import { PostgresEventStore } from 'linli/postgres';",
+        "import { EventStoreDbEventStore } from 'linli/eventstoredb';",
+        "import { createGovernance } from 'linli';",
         "if (typeof CommandHandler !== 'function' || typeof InMemoryEventStore !== 'function') process.exit(3);",
         "if (typeof spec !== 'function' || typeof testContext !== 'function') process.exit(4);",
+        "if (typeof PostgresEventStore !== 'function' || typeof EventStoreDbEventStore !== 'function') process.exit(5);",
+        'const gov = createGovernance();',
+        "const r = await gov.execute({ type: 'CloseProblem', data: { problemId: 'p-1' } }, testContext());",
+        "if (r._tag !== 'Left' || r.left.code !== 'not-found') process.exit(6);",
+        'if (reportProblemArbitrary === undefined) process.exit(7);',
         "console.log('ok');",
       ].join('\n'),
     );

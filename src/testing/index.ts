@@ -4,3 +4,7 @@
  */
 export { spec, type SpecGiven, type SpecOutcome } from './spec.js';
 export { testContext } from './context.js';
+export * from './arbitraries/neighbourhood.js';
+export * from './arbitraries/problem.js';
+export * from './arbitraries/task.js';
+export * from './arbitraries/points.js';
