@@ -1,6 +1,6 @@
+import { emptyIdMap, lookup, withEntry, withoutEntry, type IdMap } from '../shared/id-map.js';
 import type { NeighbourhoodEvent } from './events.js';
 import type { LeaderRole } from './hierarchy.js';
-import { lookup, withEntry, withoutEntry, type IdRecord } from './records.js';
 import {
   isEstablished,
   type EstablishedNeighbourhood,
@@ -24,10 +24,10 @@ export const evolveNeighbourhood = (
       neighbourhoodId: event.data.neighbourhoodId,
       streetId: event.data.streetId,
       name: event.data.name,
-      units: {},
-      leaders: {},
-      households: {},
-      groupSizes: {},
+      units: emptyIdMap(),
+      leaders: emptyIdMap(),
+      households: emptyIdMap(),
+      groupSizes: emptyIdMap(),
     };
   }
   if (!isEstablished(state)) return state;
@@ -71,11 +71,11 @@ const evolveEstablished = (
 
 /** Sets who holds one seat, dropping the seat and then the unit's entry when they fall empty. */
 const withSeat = (
-  leaders: IdRecord<LeaderSeats>,
+  leaders: IdMap<LeaderSeats>,
   unitId: string,
   role: LeaderRole,
   holders: readonly string[],
-): IdRecord<LeaderSeats> => {
+): IdMap<LeaderSeats> => {
   const seats: LeaderSeats = { ...lookup(leaders, unitId), [role]: holders };
   const occupied = Object.fromEntries(
     Object.entries(seats).filter(([, people]) => people !== undefined && people.length > 0),
@@ -106,7 +106,7 @@ const placeHousehold = (
   return { ...state, households, groupSizes };
 };
 
-const adjustCount = (counts: IdRecord<number>, key: string, delta: number): IdRecord<number> => {
+const adjustCount = (counts: IdMap<number>, key: string, delta: number): IdMap<number> => {
   const next = (lookup(counts, key) ?? 0) + delta;
   return next <= 0 ? withoutEntry(counts, key) : withEntry(counts, key, next);
 };

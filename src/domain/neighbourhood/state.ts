@@ -1,5 +1,5 @@
+import { lookup, type IdMap } from '../shared/id-map.js';
 import type { LeaderRole, UnitLevel } from './hierarchy.js';
-import { lookup, type IdRecord } from './records.js';
 
 /** One grid, lane or neighbour group of the community's tree. */
 export interface NeighbourhoodUnit {
@@ -20,7 +20,9 @@ export interface UnestablishedNeighbourhood {
 
 /**
  * An established community. Empty seats, empty unit entries and empty groups are removed rather than kept
- * as empty values, so two histories that lead to the same community lead to equal states.
+ * as empty values, and an {@link IdMap}'s shape depends only on its entries, so two histories that lead to
+ * the same community lead to equal states. The indexes are persistent maps rather than records because a
+ * community holds many thousands of households and a record would be copied whole on every event.
  */
 export interface EstablishedNeighbourhood {
   readonly status: 'established';
@@ -28,13 +30,13 @@ export interface EstablishedNeighbourhood {
   readonly streetId: string;
   readonly name: string;
   /** Every grid, lane and neighbour group, by unit id. */
-  readonly units: IdRecord<NeighbourhoodUnit>;
+  readonly units: IdMap<NeighbourhoodUnit>;
   /** The leaders of the community root and of each unit, by unit id. */
-  readonly leaders: IdRecord<LeaderSeats>;
+  readonly leaders: IdMap<LeaderSeats>;
   /** The neighbour group of each registered household, by household id. */
-  readonly households: IdRecord<string>;
+  readonly households: IdMap<string>;
   /** How many households each non-empty neighbour group holds, by group id. */
-  readonly groupSizes: IdRecord<number>;
+  readonly groupSizes: IdMap<number>;
 }
 
 /** The state of one Neighbourhood aggregate (one community). */

@@ -1,6 +1,6 @@
+import { lookup } from '../shared/id-map.js';
 import type { UnitPath } from '../shared/units.js';
 import { TREE_DEPTH, type TreeLevel } from './hierarchy.js';
-import { lookup } from './records.js';
 import { isEstablished, type NeighbourhoodState } from './state.js';
 
 /** The level of a unit, `community` for the community id itself, undefined for an unknown id. */

@@ -8,6 +8,7 @@ import type { NeighbourhoodEvent } from '../../../src/domain/neighbourhood/event
 import type { LeaderRole, TreeLevel, UnitLevel } from '../../../src/domain/neighbourhood/hierarchy.js';
 import type { NeighbourhoodState } from '../../../src/domain/neighbourhood/state.js';
 import type { CommandContextInput } from '../../../src/domain/shared/context.js';
+import { entriesOf } from '../../../src/domain/shared/id-map.js';
 import type { ErrorCode } from '../../../src/domain/shared/errors.js';
 
 type Actor = CommandContextInput['actor'];
@@ -46,6 +47,8 @@ export class CommunityModel {
   readonly units = new Map<string, { level: UnitLevel; parentId: string }>();
   readonly seats = new Map<string, string[]>();
   readonly households = new Map<string, string>();
+  /** The events that founded the community and added its units, kept to rebuild it along a shorter path. */
+  private readonly founding: NeighbourhoodEvent[] = [];
 
   constructor(
     readonly neighbourhoodId: string,
@@ -142,9 +145,11 @@ export class CommunityModel {
       case 'NeighbourhoodEstablished':
         this.established = true;
         this.streetId = event.data.streetId;
+        this.founding.push(event);
         return;
       case 'UnitAdded':
         this.units.set(event.data.unitId, { level: event.data.level, parentId: event.data.parentId });
+        this.founding.push(event);
         return;
       case 'LeaderAppointed': {
         const key = `${event.data.unitId} ${event.data.role}`;
@@ -169,6 +174,32 @@ export class CommunityModel {
         this.households.delete(event.data.householdId);
         return;
     }
+  }
+
+  /**
+   * The community as it stands, rebuilt along the shortest path and in an order commands seldom take: units
+   * last added first, households in descending id order, each straight into its present group, no leader who
+   * stood down. Folding it must give a state equal to the one the real history folds to.
+   */
+  shortestHistory(): NeighbourhoodEvent[] {
+    const [establishment, ...units] = this.founding;
+    if (establishment === undefined) return [];
+    const neighbourhoodId = this.neighbourhoodId;
+    const descending = <T extends readonly [string, ...unknown[]]>(a: T, b: T): number => byFirst(b, a);
+    const seats = [...this.seats].sort(descending).flatMap(([key, people]) => {
+      const [unitId = '', role] = key.split(' ') as [string, LeaderRole];
+      return people.map((personId): NeighbourhoodEvent => ({
+        type: 'LeaderAppointed',
+        data: { neighbourhoodId, unitId, role, personId },
+      }));
+    });
+    const households = [...this.households]
+      .sort(descending)
+      .map(([householdId, groupId]): NeighbourhoodEvent => ({
+        type: 'HouseholdRegistered',
+        data: { neighbourhoodId, householdId, groupId },
+      }));
+    return [establishment, ...units.reverse(), ...seats, ...households];
   }
 
   /** Every seated leader as (unit, role, person), in no particular order. */
@@ -221,16 +252,16 @@ export const snapshotOf = (state: NeighbourhoodState): CommunitySnapshot => {
   return {
     established: true,
     streetId: state.streetId,
-    units: Object.entries(state.units)
+    units: [...entriesOf(state.units)]
       .map(([id, unit]) => [id, unit.level, unit.parentId] as const)
       .sort(byFirst),
-    seats: Object.entries(state.leaders)
+    seats: [...entriesOf(state.leaders)]
       .flatMap(([unitId, seats]) =>
         Object.entries(seats).flatMap(([role, people]) =>
           (people ?? []).map((person) => `${unitId} ${role} ${person}`),
         ),
       )
       .sort(),
-    households: Object.entries(state.households).sort(byFirst),
+    households: [...entriesOf(state.households)].sort(byFirst),
   };
 };

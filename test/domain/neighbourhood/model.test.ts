@@ -16,6 +16,7 @@ import {
 import { groupSize, type NeighbourhoodState } from '../../../src/domain/neighbourhood/state.js';
 import { levelOf, unitPath } from '../../../src/domain/neighbourhood/tree.js';
 import { fold } from '../../../src/domain/shared/decider.js';
+import { entriesOf } from '../../../src/domain/shared/id-map.js';
 import { neighbourhoodStream } from '../../../src/domain/shared/ids.js';
 import type { RecordedEvent } from '../../../src/store/event-store.js';
 import { InMemoryEventStore } from '../../../src/store/memory.js';
@@ -77,7 +78,7 @@ const brokenInvariants = (state: NeighbourhoodState): string[] => {
   if (state.status !== 'established') return [];
   const broken: string[] = [];
   const counts = new Map<string, number>();
-  for (const [householdId, groupId] of Object.entries(state.households)) {
+  for (const [householdId, groupId] of entriesOf(state.households)) {
     if (levelOf(state, groupId) !== 'neighbour-group') broken.push(`${householdId} lives outside a group`);
     counts.set(groupId, (counts.get(groupId) ?? 0) + 1);
   }
@@ -86,20 +87,29 @@ const brokenInvariants = (state: NeighbourhoodState): string[] => {
     if (groupSize(state, groupId) !== count)
       broken.push(`${groupId} is counted as ${groupSize(state, groupId)}`);
   }
-  if (Object.keys(state.groupSizes).some((groupId) => !counts.has(groupId)))
+  if ([...entriesOf(state.groupSizes)].some(([groupId]) => !counts.has(groupId)))
     broken.push('stale group counts');
-  for (const unit of Object.values(state.units)) {
+  for (const [unitId, unit] of entriesOf(state.units)) {
+    if (unit.unitId !== unitId) broken.push(`${unitId} is filed as ${unit.unitId}`);
     if (levelOf(state, unit.parentId) !== PARENT_LEVEL[unit.level])
       broken.push(`${unit.unitId} has a bad parent`);
     if (unitPath(state, unit.unitId)?.at(-1) !== unit.unitId) broken.push(`${unit.unitId} has no path`);
   }
-  for (const [unitId, seats] of Object.entries(state.leaders)) {
+  for (const [unitId, seats] of entriesOf(state.leaders)) {
     for (const [role, people] of Object.entries(seats) as [LeaderRole, readonly string[]][]) {
       if (levelOf(state, unitId) !== ROLE_LEVEL[role]) broken.push(`${role} seated on ${unitId}`);
       if (people.length === 0 || (!isSharedRole(role) && people.length > 1)) {
         broken.push(`${people.length} people hold ${role} of ${unitId}`);
       }
     }
+  }
+  for (const [name, map] of [
+    ['units', state.units],
+    ['leaders', state.leaders],
+    ['households', state.households],
+    ['groupSizes', state.groupSizes],
+  ] as const) {
+    if ([...entriesOf<unknown>(map)].length !== map.size) broken.push(`${name} miscounts its entries`);
   }
   return broken;
 };
@@ -160,6 +170,8 @@ class Send implements fc.AsyncCommand<CommunityModel, Real> {
     real.state = state;
     expect(brokenInvariants(state)).toEqual([]);
     expect(snapshotOf(state)).toEqual(model.snapshot());
+    // The same community reached along another path must be the same state, not merely the same snapshot.
+    expect(fold(real.aggregate.decider, model.shortestHistory())).toEqual(state);
   }
 
   toString(): string {

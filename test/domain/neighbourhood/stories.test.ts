@@ -10,6 +10,7 @@ import { groupSize, type NeighbourhoodState } from '../../../src/domain/neighbou
 import { unitLocation, unitPath } from '../../../src/domain/neighbourhood/tree.js';
 import { CommandContextSchema } from '../../../src/domain/shared/context.js';
 import { fold } from '../../../src/domain/shared/decider.js';
+import { entriesOf } from '../../../src/domain/shared/id-map.js';
 import { spec } from '../../../src/testing/spec.js';
 import {
   N,
@@ -191,8 +192,8 @@ describe('the unit tree: grid > lane > neighbour group', () => {
         }
       }
     }
-    expect(state.status === 'established' && Object.keys(state.units)).toHaveLength(1 + 4 + 4 * 5);
-    expect(state.status === 'established' && Object.keys(state.households)).toHaveLength(100);
+    expect(state.status === 'established' && [...entriesOf(state.units)]).toHaveLength(1 + 4 + 4 * 5);
+    expect(state.status === 'established' && [...entriesOf(state.households)]).toHaveLength(100);
     expect(groupSize(state, 'group-4-5')).toBe(5);
     expect(unitPath(state, 'group-4-5')).toEqual([N, 'grid-1', 'lane-4', 'group-4-5']);
     expect(unitLocation(state, 'group-4-5')).toEqual({ street: STREET, community: N, grid: 'grid-1' });

@@ -21,6 +21,7 @@ import {
   unitPath,
 } from '../../../src/domain/neighbourhood/tree.js';
 import { fold } from '../../../src/domain/shared/decider.js';
+import { entriesOf } from '../../../src/domain/shared/id-map.js';
 import { neighbourhoodStream } from '../../../src/domain/shared/ids.js';
 import { InMemoryEventStore } from '../../../src/store/memory.js';
 import { communityTreeArb } from '../../../src/testing/arbitraries/neighbourhood.js';
@@ -105,6 +106,31 @@ describe('evolve', () => {
     expect(groupSize(state, 'group-a1-2')).toBe(1);
   });
 
+  it('folds two histories that reach the same community to equal states', () => {
+    const groups = ['group-a1-1', 'group-a1-2', 'group-a2-1', 'group-b1-1'];
+    const groupOf = (i: number): string => groups[i % groups.length]!;
+    const ids = Array.from({ length: 400 }, (_, i) => i);
+    const direct = ids.map((i) => registered(`hh-${i}`, groupOf(i)));
+    // Backwards, each household first put in the wrong group and then moved, with a passer-by who leaves.
+    const roundabout = ids.reverse().flatMap((i): NeighbourhoodEvent[] => [
+      registered(`passer-${i}`, groupOf(i)),
+      registered(`hh-${i}`, groupOf(i + 1)),
+      {
+        type: 'HouseholdMoved',
+        data: {
+          neighbourhoodId: N,
+          householdId: `hh-${i}`,
+          fromGroupId: groupOf(i + 1),
+          toGroupId: groupOf(i),
+        },
+      },
+      { type: 'HouseholdDeregistered', data: { neighbourhoodId: N, householdId: `passer-${i}` } },
+    ]);
+    const state = stateOf([...community, ...direct]);
+    expect(stateOf([...community, ...roundabout])).toEqual(state);
+    expect(stateOf([...community, ...roundabout.slice(0, -1)])).not.toEqual(state);
+  });
+
   it('never loops on a parent chain that no decider would produce', () => {
     const state = stateOf([established, unitAdded('x', 'lane', 'y'), unitAdded('y', 'grid', 'x')]);
     expect(unitPath(state, 'x')).toBeUndefined();
@@ -147,9 +173,9 @@ describe('evolve', () => {
       fc.property(fc.array(event, { maxLength: 40 }), (events) => {
         const state = stateOf(events);
         if (state.status !== 'established') return;
-        const total = Object.values(state.groupSizes).reduce((sum, n) => sum + n, 0);
-        expect(total).toBe(Object.keys(state.households).length);
-        for (const unitId of Object.keys(state.units)) {
+        const total = [...entriesOf(state.groupSizes)].reduce((sum, [, n]) => sum + n, 0);
+        expect(total).toBe([...entriesOf(state.households)].length);
+        for (const [unitId] of entriesOf(state.units)) {
           const path = unitPath(state, unitId);
           if (path !== undefined) expect([path[0], path.at(-1)]).toEqual([N, unitId]);
         }
