@@ -3,20 +3,21 @@ import { unitPath } from './tree.js';
 import type { EstablishedNeighbourhood } from './state.js';
 
 /** Who may act on a community as a whole (its tree and its leaders), given a scope that covers it. */
-const COMMUNITY_MANAGERS = ['street-official', 'community-staff'] as const;
-
-/** Establishing a community is the street's act: an administrator, or a street official of that street. */
-export const mayEstablish = (actor: Actor, streetId: string): boolean =>
-  hasRole(actor, ['administrator']) ||
-  (hasRole(actor, ['street-official']) && actor.scope.includes(streetId));
+const COMMUNITY_MANAGERS = ['administrator', 'street-official', 'community-staff'] as const;
 
 /**
- * Shaping the tree and appointing leaders: an administrator, or a street official or community worker whose
+ * Establishing a community is the street's act: an administrator or a street official whose scope covers
+ * the street (administrators are held to their scope like everyone else; `'*'` covers every street).
+ */
+export const mayEstablish = (actor: Actor, streetId: string): boolean =>
+  hasRole(actor, ['administrator', 'street-official']) && coversPath(actor, [streetId]);
+
+/**
+ * Shaping the tree and appointing leaders: an administrator, street official or community worker whose
  * scope covers the community (its street or the community itself).
  */
 export const mayManage = (actor: Actor, state: EstablishedNeighbourhood): boolean =>
-  hasRole(actor, ['administrator']) ||
-  (hasRole(actor, COMMUNITY_MANAGERS) && coversPath(actor, [state.streetId, state.neighbourhoodId]));
+  hasRole(actor, COMMUNITY_MANAGERS) && coversPath(actor, [state.streetId, state.neighbourhoodId]);
 
 /**
  * Whether the actor could keep any household of the community: checked before looking households or groups

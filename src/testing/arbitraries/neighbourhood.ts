@@ -174,7 +174,8 @@ export const neighbourhoodActorArb = (pools: NeighbourhoodIdPools): fc.Arbitrary
     arbitrary: fc.constant(value),
   });
   return fc.oneof(
-    actor(2, { id: 'admin-1', role: 'administrator' }),
+    actor(2, { id: 'admin-1', role: 'administrator', scope: ['*'] }),
+    actor(1, { id: 'admin-2', role: 'administrator' }),
     actor(3, { id: 'official-1', role: 'street-official', scope: [pools.streetId] }),
     actor(4, { id: 'staff-1', role: 'community-staff', scope: [pools.neighbourhoodId] }),
     {

@@ -62,9 +62,10 @@ export class CommunityModel {
       broken.size === 0 ? { accepted: true, events: [event] } : { accepted: false, codes: broken };
     const scope = actor.scope ?? [];
     const manages =
-      actor.role === 'administrator' ||
-      ((actor.role === 'street-official' || actor.role === 'community-staff') &&
-        (scope.includes(this.streetId) || scope.includes(this.neighbourhoodId)));
+      (actor.role === 'administrator' ||
+        actor.role === 'street-official' ||
+        actor.role === 'community-staff') &&
+      (scope.includes('*') || scope.includes(this.streetId) || scope.includes(this.neighbourhoodId));
     const keeps = (groupIds: readonly string[]): boolean =>
       manages ||
       (actor.role === 'grid-worker' &&
@@ -73,8 +74,8 @@ export class CommunityModel {
     if (command.type === 'EstablishNeighbourhood') {
       const { streetId } = command.data;
       if (!(
-        actor.role === 'administrator' ||
-        (actor.role === 'street-official' && scope.includes(streetId))
+        (actor.role === 'administrator' || actor.role === 'street-official') &&
+        (scope.includes('*') || scope.includes(streetId))
       )) {
         broken.add('forbidden');
       }

@@ -60,7 +60,7 @@ export const fullGroup = (groupId: string, prefix = 'hh'): NeighbourhoodEvent[] 
 export type ActorInput = CommandContextInput['actor'];
 
 /** The actors of the stories, inside and outside Bairuijing. */
-export const admin: ActorInput = { id: 'admin-1', role: 'administrator' };
+export const admin: ActorInput = { id: 'admin-1', role: 'administrator', scope: ['*'] };
 export const official: ActorInput = { id: 'official-1', role: 'street-official', scope: [STREET] };
 export const otherOfficial: ActorInput = { id: 'official-9', role: 'street-official', scope: ['huayuan'] };
 export const staff: ActorInput = { id: 'staff-1', role: 'community-staff', scope: [N] };
