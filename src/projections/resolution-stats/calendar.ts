@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** The time zone figures are bucketed in unless a query names another: the field reports are all in China. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The calendar periods the statistics are reported by. */
+export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
+
+/** A kind of calendar period. */
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/**
+ * One calendar period, named as people write it: a month `2026-03`, a quarter `2026-Q1`, a year `2026`. Its
+ * boundaries are local midnights in the time zone of the query, not UTC ones.
+ */
+export const PeriodSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('month'),
+    key: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM'),
+  }),
+  z.object({ kind: z.literal('quarter'), key: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is YYYY-Qn') }),
+  z.object({ kind: z.literal('year'), key: z.string().regex(/^\d{4}$/, 'a year is YYYY') }),
+]);
+
+/** A calendar period (see {@link PeriodSchema}). */
+export type Period = z.infer<typeof PeriodSchema>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// Building a formatter costs far more than using one, and a report buckets thousands of instants.
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
+/** True when `timeZone` is an IANA time zone this runtime knows (`Asia/Shanghai`, `UTC`). */
+export const isTimeZone = (timeZone: string): boolean => {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Zod schema of an IANA time zone name, for hosts parsing a query from outside. */
+export const TimeZoneSchema = z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai');
+
+/** A calendar date as the wall calendar of some time zone shows it. */
+export interface LocalDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/**
+ * The local date of an instant in a time zone (`2026-03-31T17:00:00Z` is 1 April in Asia/Shanghai).
+ * @throws RangeError for a time zone the runtime does not know.
+ */
+export const localDate = (instant: string | number, timeZone: string): LocalDate => {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
+    if (part.type === 'year') year = Number(part.value);
+    else if (part.type === 'month') month = Number(part.value);
+    else if (part.type === 'day') day = Number(part.value);
+  }
+  return { year, month, day };
+};
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+/** The key of the period of `kind` that holds a local date. */
+export const periodKeyOfDate = (date: LocalDate, kind: PeriodKind): string => {
+  const year = pad(date.year, 4);
+  switch (kind) {
+    case 'month':
+      return `${year}-${pad(date.month, 2)}`;
+    case 'quarter':
+      return `${year}-Q${Math.ceil(date.month / 3)}`;
+    case 'year':
+      return year;
+  }
+};
+
+/**
+ * The key of the period of `kind` an instant falls in, in a time zone.
+ * @throws RangeError for a time zone the runtime does not know.
+ */
+export const periodKeyOf = (instant: string | number, kind: PeriodKind, timeZone: string): string =>
+  periodKeyOfDate(localDate(instant, timeZone), kind);
+
+/**
+ * Checks a period and a time zone before a query buckets anything with them. A query's parameters are
+ * written by the host's developer or parsed with {@link PeriodSchema} and {@link TimeZoneSchema}, so a bad
+ * one is a programming error and throws, rather than silently matching nothing.
+ * @throws RangeError for a malformed period key or an unknown time zone.
+ */
+export const assertPeriodAndZone = (period: Period, timeZone: string): void => {
+  const parsed = PeriodSchema.safeParse(period);
+  if (!parsed.success) throw new RangeError(`invalid period ${JSON.stringify(period)}`);
+  if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone ${timeZone}`);
+};
