@@ -1,0 +1,57 @@
+import type { RecordedEvent } from '../store/event-store.js';
+import { Auditor, type AuditResult, type AuditRules } from './auditor.js';
+import { linliAuditRules } from './linli-rules.js';
+import { readHistory, type HistorySource } from './read-history.js';
+
+/** Options of {@link audit} and {@link auditHistoryFile}. */
+export interface AuditOptions {
+  /** Catalogues and domain checks; defaults to linli's four aggregates ({@link linliAuditRules}). */
+  readonly rules?: AuditRules;
+  /** Violations kept in the result; the rest are only counted. Default 1,000. */
+  readonly maxViolations?: number;
+  /** Called after each event with the number audited so far and, for a file, the bytes read so far. */
+  readonly onProgress?: (progress: { readonly events: number; readonly bytes?: number }) => void;
+}
+
+const auditor = (options: AuditOptions): Auditor =>
+  new Auditor({
+    rules: options.rules ?? linliAuditRules,
+    ...(options.maxViolations === undefined ? {} : { maxViolations: options.maxViolations }),
+  });
+
+/**
+ * Audits a history by replaying it in global order (a store's `readAll()`, or any iterable of recorded
+ * events): the hash chain and positions, the schemas, and the domain rules, each violation with its
+ * stream, revision and position; and the summary figures. Memory grows with the number of streams and
+ * aggregates, not with the number of events.
+ */
+export const audit = async (
+  history: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  options: AuditOptions = {},
+): Promise<AuditResult> => {
+  const checker = auditor(options);
+  for await (const event of history) {
+    checker.observe(event);
+    options.onProgress?.({ events: checker.observed });
+  }
+  return checker.result();
+};
+
+/**
+ * Audits a JSON Lines history file (see `exportHistory`): everything {@link audit} checks, each violation
+ * with its line too, plus the trailer's digest and count. A file that cannot be read as a history throws
+ * a `HistoryReadError` naming the line.
+ */
+export const auditHistoryFile = async (
+  source: HistorySource,
+  options: AuditOptions = {},
+): Promise<AuditResult> => {
+  const checker = auditor(options);
+  const reader = readHistory(source);
+  for await (const { event, line, offset } of reader) {
+    checker.observe(event, line);
+    options.onProgress?.({ events: checker.observed, bytes: offset });
+  }
+  for (const violation of reader.integrity.violations) checker.add(violation);
+  return checker.result();
+};

@@ -1,0 +1,60 @@
+import { createLinliAggregates, STREAM_PREFIXES, type LinliAggregates } from '../domain/linli.js';
+import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
+import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
+import type { AuditCheck, AuditRules } from './auditor.js';
+import { neighbourhoodCheck } from './rules/neighbourhood-check.js';
+import { pointsCheck } from './rules/points-check.js';
+import { problemCheck } from './rules/problem-check.js';
+import { projectionReplay } from './rules/projection-replay.js';
+import { taskCheck } from './rules/task-check.js';
+import { VerifiedClaims } from './rules/verified-claims.js';
+
+/** Options of {@link createLinliAuditRules}. */
+export interface LinliAuditOptions {
+  /**
+   * Also rebuild the read models over problems (resolution statistics, problem ledger) and report every event
+   * they cannot apply. Off by default: they keep every problem's steps, so memory grows with the history.
+   */
+  readonly projections?: boolean;
+}
+
+/**
+ * The audit rules of a linli history (pass a deployment's own aggregates when it registered upcasters or
+ * configured deciders): each stream family parsed by its aggregate's event catalogue, and
+ * the lifecycle and ledger checks of the four aggregates, the task and points checks sharing the verified
+ * claims so that every award is matched to one verification.
+ */
+export const createLinliAuditRules = (
+  aggregates: Partial<LinliAggregates> = {},
+  options: LinliAuditOptions = {},
+): AuditRules => {
+  const { neighbourhood, problem, task, points } = { ...createLinliAggregates(), ...aggregates };
+  return {
+    catalogues: [
+      { prefix: STREAM_PREFIXES.neighbourhood, events: neighbourhood.events },
+      { prefix: STREAM_PREFIXES.problem, events: problem.events },
+      { prefix: STREAM_PREFIXES.task, events: task.events },
+      { prefix: STREAM_PREFIXES.points, events: points.events },
+    ],
+    checks: () => {
+      const claims = new VerifiedClaims();
+      const checks: AuditCheck[] = [
+        neighbourhoodCheck(neighbourhood),
+        problemCheck(problem),
+        taskCheck(claims, task),
+        pointsCheck(claims, points),
+      ];
+      if (options.projections === true) {
+        const streamPrefix = STREAM_PREFIXES.problem;
+        checks.push(
+          projectionReplay(resolutionStatsProjection, { streamPrefix }),
+          projectionReplay(problemLedgerProjection, { streamPrefix }),
+        );
+      }
+      return checks;
+    },
+  };
+};
+
+/** The audit rules of a linli history with the default aggregates, without rebuilding the read models. */
+export const linliAuditRules: AuditRules = createLinliAuditRules();

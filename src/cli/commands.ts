@@ -1,0 +1,9 @@
+import { auditCommand } from './audit-command.js';
+import type { CliCommand } from './cli-command.js';
+import { exportCommand } from './export-command.js';
+
+/**
+ * The subcommands of `linli`, in the order `--help` lists them. A new subcommand (`demo`, `report`) is a
+ * `CliCommand` in its own module, added here.
+ */
+export const commands: readonly CliCommand[] = [auditCommand, exportCommand];
