@@ -1,3 +1,4 @@
+import { hasKey } from '../../domain/shared/id-map.js';
 import { residentPointsAggregate, type ResidentPointsAggregate } from '../../domain/points/aggregate.js';
 import type { PointsEvent, PointsEventOf } from '../../domain/points/events.js';
 import type { ResidentPointsState } from '../../domain/points/state.js';
@@ -41,7 +42,7 @@ const checkAward = (
       'duplicate-award',
       `the claim ${verifiedEventId} was already paid at ${paid.streamId}@${paid.revision}`,
     );
-  } else if (before.awardedTaskIds.has(taskId)) {
+  } else if (hasKey(before.awardedTaskIds, taskId)) {
     report('duplicate-award', `${residentId} was already paid for task ${taskId}`);
   }
   claims.paid(verifiedEventId, where);

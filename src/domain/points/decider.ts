@@ -1,3 +1,4 @@
+import { hasKey, withEntry, type IdMap } from '../shared/id-map.js';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { coversPath, hasRole, type Actor, type Role } from '../shared/actors.js';
@@ -43,7 +44,7 @@ const decidePoints = (
       if (!mayAward(actor, data.residentId, data.community)) {
         return reject('forbidden', 'only the system or an administrator of the community may award points');
       }
-      if (state.awardedTaskIds.has(data.taskId)) return right([]);
+      if (hasKey(state.awardedTaskIds, data.taskId)) return right([]);
       return right([{ type: 'PointsEarned', data }]);
     }
     case 'RedeemPoints': {
@@ -52,7 +53,7 @@ const decidePoints = (
       if (!self && !coversCommunity(actor, REDEMPTION_STAFF_ROLES, data.community)) {
         return reject('forbidden', 'only the resident or community staff may redeem points');
       }
-      if (state.redemptionIds.has(data.redemptionId)) return right([]);
+      if (hasKey(state.redemptionIds, data.redemptionId)) return right([]);
       if (!isRedemptionOpen(config.redemptionWindows, context.now)) {
         return reject('redemption-closed', 'points are redeemed at the quarterly redemption event');
       }
@@ -66,7 +67,7 @@ const decidePoints = (
       if (actor.id === data.residentId || !coversCommunity(actor, ['administrator'], data.community)) {
         return reject('forbidden', "only an administrator of the community may adjust another's points");
       }
-      if (state.adjustmentIds.has(data.adjustmentId)) return right([]);
+      if (hasKey(state.adjustmentIds, data.adjustmentId)) return right([]);
       if (state.balance + data.delta < 0) {
         return reject('insufficient-points', `the balance is ${state.balance}; it may not go below zero`);
       }
@@ -76,7 +77,7 @@ const decidePoints = (
 };
 
 /** A copy of `ids` with `id` added: state stays immutable, at a cost linear in the account's entries. */
-const adding = (ids: ReadonlySet<string>, id: string): ReadonlySet<string> => new Set(ids).add(id);
+const adding = (ids: IdMap<true>, id: string): IdMap<true> => withEntry(ids, id, true);
 
 /** Folds one ResidentPoints event: every recorded entry counts, exactly as a ledger would add it up. */
 export const evolvePoints = (state: ResidentPointsState, event: PointsEvent): ResidentPointsState => {

@@ -1,6 +1,9 @@
+import { emptyIdMap, type IdMap } from '../shared/id-map.js';
+
 /**
  * A resident's points account. `balance` is `earned - redeemed + adjusted`; the id sets make awards (by task),
- * redemptions and adjustments (by id) idempotent, so a replayed command changes nothing.
+ * redemptions and adjustments (by id) idempotent, so a replayed command changes nothing. They are persistent
+ * maps, so recording an entry costs the same on an account of ten entries or ten thousand.
  */
 export interface ResidentPointsState {
   readonly balance: number;
@@ -8,9 +11,9 @@ export interface ResidentPointsState {
   readonly redeemed: number;
   /** The signed sum of all adjustments. */
   readonly adjusted: number;
-  readonly awardedTaskIds: ReadonlySet<string>;
-  readonly redemptionIds: ReadonlySet<string>;
-  readonly adjustmentIds: ReadonlySet<string>;
+  readonly awardedTaskIds: IdMap<true>;
+  readonly redemptionIds: IdMap<true>;
+  readonly adjustmentIds: IdMap<true>;
 }
 
 /** An account with no entries. */
@@ -19,7 +22,7 @@ export const initialPointsState: ResidentPointsState = {
   earned: 0,
   redeemed: 0,
   adjusted: 0,
-  awardedTaskIds: new Set(),
-  redemptionIds: new Set(),
-  adjustmentIds: new Set(),
+  awardedTaskIds: emptyIdMap(),
+  redemptionIds: emptyIdMap(),
+  adjustmentIds: emptyIdMap(),
 };

@@ -10,9 +10,19 @@ export type MessagesOf<M extends SchemaMap> = {
   [K in keyof M & string]: { readonly type: K; readonly data: z.output<M[K]> };
 }[keyof M & string];
 
-/** The union of `{ type, data }` messages a schema map accepts as input (before defaults are applied). */
+/** A type with every array and property read-only, all the way down. */
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * The union of `{ type, data }` messages a schema map accepts as input (before defaults are applied).
+ * Read-only all the way down, so a caller may pass `as const` data or frozen objects.
+ */
 export type MessageInputsOf<M extends SchemaMap> = {
-  [K in keyof M & string]: { readonly type: K; readonly data: z.input<M[K]> };
+  [K in keyof M & string]: { readonly type: K; readonly data: DeepReadonly<z.input<M[K]>> };
 }[keyof M & string];
 
 /** The outer shape of every message; built once, since zod compiles a schema on first use. */

@@ -1,3 +1,4 @@
+import { entriesOf, type IdMap } from '../../../src/domain/shared/id-map.js';
 import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -116,7 +117,7 @@ const parsed = (events: readonly RecordedEvent[]): PointsEvent[] =>
     return event.right;
   });
 
-const idsOf = (ids: ReadonlySet<string>): string[] => [...ids].sort();
+const idsOf = (ids: IdMap<true>): string[] => [...entriesOf(ids)].map(([id]) => id).sort();
 
 const checkInvariants = (model: Model, events: readonly PointsEvent[]): void => {
   const state = fold(aggregate.decider, events);

@@ -1,3 +1,4 @@
+import { entriesOf } from '../../../src/domain/shared/id-map.js';
 import { describe, expect, it } from 'vitest';
 import {
   createPointsDecider,
@@ -237,6 +238,10 @@ describe('ResidentPoints: adjustments', () => {
       adjusted(-5),
     ]);
     expect(state).toMatchObject({ balance: 5, earned: 70, redeemed: 60, adjusted: -5 });
-    expect([...state.awardedTaskIds].sort()).toEqual(['bulb-1', 'greening-1', 'septic-1']);
+    expect([...entriesOf(state.awardedTaskIds)].map(([id]) => id).sort()).toEqual([
+      'bulb-1',
+      'greening-1',
+      'septic-1',
+    ]);
   });
 });
