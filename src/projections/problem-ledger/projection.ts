@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
 import type { Recorded } from '../../commands/aggregate.js';
+import type { LinliEvent } from '../../domain/linli.js';
 import type { ProblemEvent, ProblemEventOf } from '../../domain/problem/events.js';
 import { toMillis } from '../../domain/shared/time.js';
 import type { Projection } from '../projection.js';
@@ -108,7 +109,7 @@ const update = (row: Draft<LedgerRow>, event: Recorded<ProblemEvent>): void => {
  * The problem ledger (台账) as a fold: a report adds a row, every later event of the problem updates it.
  * Events of other types pass through untouched, so the input can widen to every linli event.
  */
-export const problemLedgerProjection: Projection<Recorded<ProblemEvent>, ProblemLedgerState> = {
+export const problemLedgerProjection: Projection<Recorded<LinliEvent>, ProblemLedgerState> = {
   name: 'problem-ledger',
   // No prototype: `__proto__`, `constructor` and `toString` are valid problem ids, and as keys of an ordinary
   // object the first would set the prototype (immer refuses) and the others would read inherited members.

@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
 import type { Recorded } from '../../commands/aggregate.js';
+import type { LinliEvent } from '../../domain/linli.js';
 import type { ProblemEvent } from '../../domain/problem/events.js';
 import type { Projection } from '../projection.js';
 import type { ProblemTrack, TrackStep } from './track.js';
@@ -40,7 +41,7 @@ const addStep = (problems: Tracks, event: Recorded<ProblemEvent>, step: TrackSte
  * time zone and an `asOf`. Events of other types pass through untouched, so the input can widen to every
  * linli event.
  */
-export const resolutionStatsProjection: Projection<Recorded<ProblemEvent>, ResolutionStatsState> = {
+export const resolutionStatsProjection: Projection<Recorded<LinliEvent>, ResolutionStatsState> = {
   name: 'resolution-stats',
   // No prototype: `__proto__`, `constructor` and `toString` are valid problem ids, and as keys of an ordinary
   // object the first would set the prototype (immer refuses) and the others would read inherited members.
