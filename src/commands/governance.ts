@@ -1,5 +1,6 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import {
+  linliEventParser,
   aggregateOfCommand,
   createLinliAggregates,
   type LinliAggregates,
@@ -11,6 +12,8 @@ import type { CommandContextInput } from '../domain/shared/context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
 import type { EventStore } from '../store/event-store.js';
 import { InMemoryEventStore } from '../store/memory.js';
+import { readModelsProjection, type ReadModels } from '../projections/read-models.js';
+import { ProjectionRunner } from '../projections/runner.js';
 import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
 import { awardPointsFor } from './points-policy.js';
@@ -47,6 +50,12 @@ export interface Governance {
     command: LinliCommandInput,
     context: CommandContextInput,
   ): Promise<Either<DomainError, readonly Appended<LinliEvent>[]>>;
+  /**
+   * Brings every read model up to date with the store (reading only what it has not yet applied) and
+   * returns their states: everything recorded before the call is in them. Query them with each model's
+   * functions (`query721(models.resolutionStats, ...)`, `monthlyLedgerReport(models.problemLedger, ...)`).
+   */
+  readModels(): Promise<Either<DomainError, ReadModels>>;
 }
 
 /** Creates a governance facade over a store (in memory unless one is given). */
@@ -55,6 +64,7 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
   const handler = new CommandHandler(store, options.handler);
   const aggregates = createLinliAggregates(options.config);
   const payOnVerify = options.payPointsOnVerify ?? true;
+  const runner = new ProjectionRunner(store, readModelsProjection, { parse: linliEventParser(aggregates) });
 
   const payFor = async (
     events: readonly Appended<LinliEvent>[],
@@ -96,5 +106,6 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
       const paid = await payFor(events);
       return isLeft(paid) ? paid : right([...events, ...paid.right]);
     },
+    readModels: () => runner.catchUp(),
   };
 };

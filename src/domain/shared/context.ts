@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActorSchema, type Actor } from './actors.js';
+import type { DeepReadonly } from './catalogue.js';
 import { IdSchema } from './ids.js';
 import { InstantSchema } from './time.js';
 
@@ -25,5 +26,5 @@ export interface CommandContext {
   readonly causationId?: string | undefined;
 }
 
-/** The command context as a caller may write it: scope and organisations default to empty. */
-export type CommandContextInput = z.input<typeof CommandContextSchema>;
+/** The command context as a caller may write it (read-only data welcome): scope and organisations default to empty. */
+export type CommandContextInput = DeepReadonly<z.input<typeof CommandContextSchema>>;
