@@ -38,6 +38,11 @@ export * from './commands/points-policy.js';
 export { parseRecorded } from './commands/parse-recorded.js';
 
 export { applyBatch, project, type Projection } from './projections/projection.js';
+export * from './projections/combine.js';
+export * from './projections/read-models.js';
+export * from './projections/resolution-stats/index.js';
+export * from './projections/problem-ledger/index.js';
+export * from './projections/open311/index.js';
 export {
   ProjectionRunner,
   type EventParser,
@@ -47,3 +52,15 @@ export {
 
 export { canonicalJson } from './audit/canonical.js';
 export { deterministicEventId, eventHash, type HashedContent } from './audit/hash-chain.js';
+export * from './audit/audit.js';
+export * from './audit/auditor.js';
+export * from './audit/audit-summary.js';
+export * from './audit/chain-verifier.js';
+export * from './audit/export-history.js';
+export * from './audit/history-line.js';
+export * from './audit/history-read-error.js';
+export * from './audit/import-history.js';
+export * from './audit/linli-rules.js';
+export * from './audit/read-history.js';
+export * from './audit/violation.js';
+export { projectionReplay, type ProjectionReplay } from './audit/rules/projection-replay.js';

@@ -2,12 +2,12 @@ import { cohortOf, type CohortMember } from './cohort.js';
 import { DEFAULT_TIME_ZONE, type Period } from './calendar.js';
 import type { ResolutionStatsState } from './projection.js';
 import { figures721, type Figures721, type Query721 } from './query-721.js';
-import { inScope, type UnitLevel, type UnitScope } from './scope.js';
+import { inScope, type PathLevel, type UnitScope } from './scope.js';
 
 /** What a 721 report is asked for: a {@link Query721} and the level to break its scope down by. */
 export interface Report721Query extends Query721 {
   /** Break the scope down by street, community or grid. */
-  readonly by: UnitLevel;
+  readonly by: PathLevel;
   /**
    * Units to list even when none of their problems is in the cohort (say, every community of the street
    * from the neighbourhood directory). The state knows only units where a problem was ever reported.
@@ -24,7 +24,7 @@ export interface Report721Row {
 /** The figures per unit, in unit-id order, and for the whole scope. */
 export interface Report721 {
   readonly scope: UnitScope;
-  readonly by: UnitLevel;
+  readonly by: PathLevel;
   readonly period: Period;
   readonly asOf: string;
   readonly timeZone: string;

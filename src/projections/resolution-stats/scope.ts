@@ -17,4 +17,4 @@ export const inScope = (path: UnitPath, scope: UnitScope): boolean =>
   (scope.grid === undefined || scope.grid === path.grid);
 
 /** The three levels of the unit path a report can be broken down by. */
-export type UnitLevel = keyof UnitPath;
+export type PathLevel = keyof UnitPath;
