@@ -43,6 +43,10 @@ export * from './projections/read-models.js';
 export * from './projections/resolution-stats/index.js';
 export * from './projections/problem-ledger/index.js';
 export * from './projections/open311/index.js';
+export * from './projections/points-ledger/index.js';
+export * from './projections/task-board/index.js';
+export * from './projections/honour-roll/index.js';
+export * from './projections/directory/index.js';
 export {
   ProjectionRunner,
   type EventParser,

@@ -1,19 +1,35 @@
 import type { Recorded } from '../commands/aggregate.js';
 import type { LinliEvent } from '../domain/linli.js';
 import { combineProjections, type ProjectionsOf } from './combine.js';
+import { directoryProjection } from './directory/projection.js';
+import type { DirectoryState } from './directory/state.js';
+import { honourRollProjection } from './honour-roll/projection.js';
+import type { HonourRollState } from './honour-roll/state.js';
+import { pointsLedgerProjection } from './points-ledger/projection.js';
+import type { PointsLedgerState } from './points-ledger/state.js';
 import { problemLedgerProjection, type ProblemLedgerState } from './problem-ledger/projection.js';
 import { resolutionStatsProjection, type ResolutionStatsState } from './resolution-stats/projection.js';
+import { taskBoardProjection } from './task-board/projection.js';
+import type { TaskBoardState } from './task-board/state.js';
 
 /** The state of every read model (query each with the functions its module exports). */
 export interface ReadModels {
   readonly resolutionStats: ResolutionStatsState;
   readonly problemLedger: ProblemLedgerState;
+  readonly pointsLedger: PointsLedgerState;
+  readonly taskBoard: TaskBoardState;
+  readonly honourRoll: HonourRollState;
+  readonly directory: DirectoryState;
 }
 
 /** Every read model linli keeps, under the name of its state in {@link ReadModels}. */
 export const readModelProjections: ProjectionsOf<Recorded<LinliEvent>, ReadModels> = {
   resolutionStats: resolutionStatsProjection,
   problemLedger: problemLedgerProjection,
+  pointsLedger: pointsLedgerProjection,
+  taskBoard: taskBoardProjection,
+  honourRoll: honourRollProjection,
+  directory: directoryProjection,
 };
 
 /** All the read models as one projection: one pass over the log keeps every one of them. */

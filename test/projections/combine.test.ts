@@ -1,11 +1,18 @@
 import { isRight } from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { combineProjections } from '../../src/projections/combine.js';
+import { combineProjections, type ProjectionsOf } from '../../src/projections/combine.js';
 import { project, type Projection } from '../../src/projections/projection.js';
 
 type Event = { readonly kind: 'a' | 'b'; readonly n: number };
-const sumOf = (kind: Event['kind']): Projection<Event, { total: number; count: number }> => ({
+interface Sum {
+  total: number;
+  count: number;
+}
+interface Last {
+  last: number | null;
+}
+const sumOf = (kind: Event['kind']): Projection<Event, Sum> => ({
   name: `sum-${kind}`,
   initialState: { total: 0, count: 0 },
   apply: (draft, event) => {
@@ -14,7 +21,7 @@ const sumOf = (kind: Event['kind']): Projection<Event, { total: number; count: n
     draft.count += 1;
   },
 });
-const lastSeen: Projection<Event, { last: number | null }> = {
+const lastSeen: Projection<Event, Last> = {
   name: 'last',
   initialState: { last: null },
   apply: (draft, event) => {
@@ -24,7 +31,12 @@ const lastSeen: Projection<Event, { last: number | null }> = {
 
 describe('combineProjections', () => {
   it('keeps each member exactly as it would keep itself, in one pass', () => {
-    const combined = combineProjections('all', { a: sumOf('a'), b: sumOf('b'), last: lastSeen });
+    const members: ProjectionsOf<Event, { a: Sum; b: Sum; last: Last }> = {
+      a: sumOf('a'),
+      b: sumOf('b'),
+      last: lastSeen,
+    };
+    const combined = combineProjections('all', members);
     fc.assert(
       fc.property(
         fc.array(fc.record({ kind: fc.constantFrom<Event['kind']>('a', 'b'), n: fc.integer() })),

@@ -3,6 +3,7 @@ import type { Recorded } from '../../commands/aggregate.js';
 import type { LinliEvent } from '../../domain/linli.js';
 import type { ProblemEvent, ProblemEventOf } from '../../domain/problem/events.js';
 import { toMillis } from '../../domain/shared/time.js';
+import { idRecord } from '../id-record.js';
 import type { Projection } from '../projection.js';
 import type { LedgerRow } from './row.js';
 
@@ -113,7 +114,7 @@ export const problemLedgerProjection: Projection<Recorded<LinliEvent>, ProblemLe
   name: 'problem-ledger',
   // No prototype: `__proto__`, `constructor` and `toString` are valid problem ids, and as keys of an ordinary
   // object the first would set the prototype (immer refuses) and the others would read inherited members.
-  initialState: { rows: Object.create(null) as Record<string, LedgerRow> },
+  initialState: { rows: idRecord<LedgerRow>() },
   apply: (draft, event) => {
     switch (event.type) {
       case 'ProblemReported':

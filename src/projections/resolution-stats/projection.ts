@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import type { Recorded } from '../../commands/aggregate.js';
 import type { LinliEvent } from '../../domain/linli.js';
 import type { ProblemEvent } from '../../domain/problem/events.js';
+import { idRecord } from '../id-record.js';
 import type { Projection } from '../projection.js';
 import type { ProblemTrack, TrackStep } from './track.js';
 
@@ -45,7 +46,7 @@ export const resolutionStatsProjection: Projection<Recorded<LinliEvent>, Resolut
   name: 'resolution-stats',
   // No prototype: `__proto__`, `constructor` and `toString` are valid problem ids, and as keys of an ordinary
   // object the first would set the prototype (immer refuses) and the others would read inherited members.
-  initialState: { problems: Object.create(null) as Record<string, ProblemTrack> },
+  initialState: { problems: idRecord<ProblemTrack>() },
   apply: (draft, event) => {
     const at = event.metadata.occurredAt;
     switch (event.type) {
