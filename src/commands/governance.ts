@@ -13,7 +13,10 @@ import { domainError, type DomainError } from '../domain/shared/errors.js';
 import type { EventStore } from '../store/event-store.js';
 import { InMemoryEventStore } from '../store/memory.js';
 import { readModelsProjection, type ReadModels } from '../projections/read-models.js';
+import { scopeOf } from '../projections/directory/scope.js';
+import { unitPathOf } from '../projections/directory/unit-path.js';
 import { ProjectionRunner } from '../projections/runner.js';
+import type { UnitPath } from '../domain/shared/units.js';
 import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
 import { awardPointsFor } from './points-policy.js';
@@ -56,6 +59,14 @@ export interface Governance {
    * functions (`query721(models.resolutionStats, ...)`, `monthlyLedgerReport(models.problemLedger, ...)`).
    */
   readModels(): Promise<Either<DomainError, ReadModels>>;
+  /**
+   * The street / community / grid path of a grid, lane or neighbour group, from the neighbourhood directory:
+   * what a `ReportProblem` made at that unit carries. `not-found` for a unit the directory does not know (or,
+   * without `communityId`, an id two communities share).
+   */
+  unitPath(unitId: string, communityId?: string): Promise<Either<DomainError, UnitPath>>;
+  /** The unit ids where the directory records `personId` as a leader or grid worker: the scope to act with. */
+  scopeOf(personId: string): Promise<Either<DomainError, readonly string[]>>;
 }
 
 /** Creates a governance facade over a store (in memory unless one is given). */
@@ -107,5 +118,19 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
       return isLeft(paid) ? paid : right([...events, ...paid.right]);
     },
     readModels: () => runner.catchUp(),
+    async unitPath(unitId, communityId) {
+      const models = await runner.catchUp();
+      if (isLeft(models)) return models;
+      const path = unitPathOf(models.right.directory, unitId, communityId);
+      return path === undefined
+        ? left(
+            domainError('not-found', `the directory knows no single unit ${unitId}`, { unitId, communityId }),
+          )
+        : right(path);
+    },
+    async scopeOf(personId) {
+      const models = await runner.catchUp();
+      return isLeft(models) ? models : right(scopeOf(models.right.directory, personId));
+    },
   };
 };

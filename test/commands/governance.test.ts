@@ -176,3 +176,46 @@ describe('the governance facade', () => {
     expect(await collect(gov.store.readAll())).toEqual([]);
   });
 });
+
+describe('the facade and the neighbourhood directory', () => {
+  it("stamps a problem's unit path and an actor's scope from the directory", async () => {
+    const gov = createGovernance();
+    const admin = { id: 'admin-1', role: 'administrator' as const, scope: ['*'] };
+    const steps = [
+      {
+        type: 'EstablishNeighbourhood',
+        data: { neighbourhoodId: 'bairuijing', streetId: 'wuhou', name: 'Bairuijing' },
+      },
+      {
+        type: 'AddUnit',
+        data: { neighbourhoodId: 'bairuijing', unitId: 'grid-3', level: 'grid', parentId: 'bairuijing' },
+      },
+      {
+        type: 'AddUnit',
+        data: { neighbourhoodId: 'bairuijing', unitId: 'lane-3a', level: 'lane', parentId: 'grid-3' },
+      },
+      {
+        type: 'AddUnit',
+        data: {
+          neighbourhoodId: 'bairuijing',
+          unitId: 'ng-3a1',
+          level: 'neighbour-group',
+          parentId: 'lane-3a',
+        },
+      },
+      {
+        type: 'AppointLeader',
+        data: { neighbourhoodId: 'bairuijing', unitId: 'grid-3', role: 'grid-worker', personId: 'gw-3' },
+      },
+    ] as const;
+    for (const command of steps) ok(await gov.execute(command, at('2026-01-05T09:00:00+08:00', admin)));
+    expect(ok(await gov.unitPath('ng-3a1'))).toEqual({
+      street: 'wuhou',
+      community: 'bairuijing',
+      grid: 'grid-3',
+    });
+    expect(ok(await gov.scopeOf('gw-3'))).toEqual(['grid-3']);
+    const unknown = await gov.unitPath('ng-nowhere');
+    expect(isLeft(unknown) && unknown.left.code).toBe('not-found');
+  });
+});
