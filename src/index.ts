@@ -68,3 +68,5 @@ export * from './audit/linli-rules.js';
 export * from './audit/read-history.js';
 export * from './audit/violation.js';
 export { projectionReplay, type ProjectionReplay } from './audit/rules/projection-replay.js';
+
+export * from './report/index.js';

@@ -1,0 +1,110 @@
+import { isLeft } from 'fp-ts/lib/Either.js';
+import type { Recorded } from '../commands/aggregate.js';
+import { readHistory, type HistorySource } from '../audit/read-history.js';
+import {
+  createLinliAggregates,
+  linliEventParser,
+  STREAM_PREFIXES,
+  type LinliConfig,
+  type LinliEvent,
+} from '../domain/linli.js';
+import type { ProblemEvent } from '../domain/problem/events.js';
+import { toMillis } from '../domain/shared/time.js';
+import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
+import { applyBatch } from '../projections/projection.js';
+import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
+import type { ReportStates } from './report-figures.js';
+import type { HistoryFacts, SkippedEvent } from './report-data.js';
+
+/** Options of {@link foldHistory}. */
+export interface FoldHistoryOptions {
+  /** The aggregates' configuration the history was recorded with (upcasters, schemas); defaults otherwise. */
+  readonly config?: LinliConfig;
+  /**
+   * Problem events per immer draft. Default 10,000: every draft copies the read models' maps of problems
+   * once, so a few large batches cost less than many small ones; the result is the same either way.
+   */
+  readonly batchSize?: number;
+  /** Called after every event read, with the events and bytes read so far (for progress bars). */
+  readonly onProgress?: (progress: { readonly events: number; readonly bytes: number }) => void;
+}
+
+/** The read models a history folds into, with the latest instant it records and what it says of itself. */
+export interface FoldedHistory extends ReportStates {
+  /** The latest `occurredAt` of the events that parsed; undefined when none did. */
+  readonly lastEventAt: string | undefined;
+  readonly facts: HistoryFacts;
+}
+
+/** How many skipped events the report names; the rest are only counted. */
+const SKIPPED_NAMED = 5;
+
+// The parser checks each event belongs to its stream's aggregate, so a problem stream holds problem events.
+const isProblemEvent = (event: Recorded<LinliEvent>): event is Recorded<ProblemEvent> =>
+  event.streamId.startsWith(STREAM_PREFIXES.problem);
+
+/**
+ * Streams a history file once, in constant memory apart from the read models: every event is parsed as a
+ * linli event (never trusted), and the problem events are folded into the resolution statistics and the
+ * problem ledger in batches, as the projection runner would. An event that does not parse is left out and
+ * counted; the trailer's verdict is kept. Neither stops the report: `linli audit` is the tool to judge them.
+ * @throws HistoryReadError when the file cannot be read as a history at all.
+ */
+export const foldHistory = async (
+  source: HistorySource,
+  options: FoldHistoryOptions = {},
+): Promise<FoldedHistory> => {
+  const parse = linliEventParser(createLinliAggregates(options.config));
+  const batchSize = options.batchSize ?? 10_000;
+  let resolutionStats = resolutionStatsProjection.initialState;
+  let problemLedger = problemLedgerProjection.initialState;
+  let batch: Recorded<ProblemEvent>[] = [];
+  const flush = (): void => {
+    resolutionStats = applyBatch(resolutionStatsProjection, resolutionStats, batch);
+    problemLedger = applyBatch(problemLedgerProjection, problemLedger, batch);
+    batch = [];
+  };
+  let lastEventAt: string | undefined;
+  let lastMillis = Number.NEGATIVE_INFINITY;
+  let read = 0;
+  let skipped = 0;
+  const firstSkipped: SkippedEvent[] = [];
+  const reader = readHistory(source);
+  for await (const { line, event: raw, offset } of reader) {
+    read += 1;
+    options.onProgress?.({ events: read, bytes: offset });
+    const parsed = parse(raw);
+    if (isLeft(parsed)) {
+      skipped += 1;
+      if (firstSkipped.length < SKIPPED_NAMED) {
+        // One line each: a schema's message may run over several.
+        const reason = parsed.left.message.replace(/\s+/g, ' ');
+        firstSkipped.push({ line, streamId: raw.streamId, type: raw.type, reason });
+      }
+      continue;
+    }
+    const event = parsed.right;
+    const at = toMillis(event.metadata.occurredAt);
+    if (at > lastMillis) {
+      lastMillis = at;
+      lastEventAt = event.metadata.occurredAt;
+    }
+    if (!isProblemEvent(event)) continue;
+    batch.push(event);
+    if (batch.length >= batchSize) flush();
+  }
+  flush();
+  const { events, digest, violations } = reader.integrity;
+  return {
+    resolutionStats,
+    problemLedger,
+    lastEventAt,
+    facts: {
+      events,
+      digest,
+      skipped,
+      firstSkipped,
+      integrity: violations.map((violation) => violation.message),
+    },
+  };
+};

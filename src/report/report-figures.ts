@@ -1,0 +1,110 @@
+import { toMillis } from '../domain/shared/time.js';
+import type { ProblemLedgerState } from '../projections/problem-ledger/projection.js';
+import { periodKeyOf } from '../projections/resolution-stats/calendar.js';
+import type { CohortMember } from '../projections/resolution-stats/cohort.js';
+import type { ResolutionStatsState } from '../projections/resolution-stats/projection.js';
+import { figures721 } from '../projections/resolution-stats/query-721.js';
+import type { Targets721 } from '../projections/resolution-stats/targets.js';
+import { outcomeAt } from '../projections/resolution-stats/track.js';
+import { backlogSeries, type DatedMember } from './backlog-series.js';
+import { ledgerCategories } from './ledger-categories.js';
+import { monthStartMillis, monthsBetween, nextMonth } from './month-calendar.js';
+import type { CommunityFigures, ReportData } from './report-data.js';
+
+/** The read models a report is computed from, folded over the same history. */
+export interface ReportStates {
+  readonly resolutionStats: ResolutionStatsState;
+  readonly problemLedger: ProblemLedgerState;
+}
+
+/** When and how the figures are judged. */
+export interface ReportFigureOptions {
+  /** The instant every figure is judged at; undefined only for a history without events. */
+  readonly asOf: string | undefined;
+  readonly timeZone: string;
+  readonly targets: Targets721;
+}
+
+// A history without events has no problems: any instant judges an empty cohort the same way.
+const NO_EVENTS_ASOF = '1970-01-01T00:00:00.000Z';
+
+const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+};
+
+const inIdOrder = <T>(groups: Map<string, T>): [string, T][] =>
+  [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * The report's figures from the folded read models, all judged at `asOf`. A problem counts in the month
+ * (and year) of its report, exactly as {@link figures721}'s cohorts count it, so every month's figures equal
+ * `query721` for that month, and a community's figures equal the sum of its yearly `query721` cohorts: the
+ * community table covers the whole history, not one year, so that a community with few problems still has
+ * enough of them to judge its shares by. The backlog is counted differently, at each month's end: every
+ * problem open then, whenever it was reported.
+ */
+export const reportFigures = (
+  states: ReportStates,
+  options: ReportFigureOptions,
+): Omit<ReportData, 'history'> => {
+  const { timeZone, targets } = options;
+  const asOf = options.asOf ?? NO_EVENTS_ASOF;
+  const asOfMillis = toMillis(asOf);
+  const problems = states.resolutionStats.problems;
+  const reported: { member: CohortMember; month: string }[] = [];
+  for (const id of Object.keys(problems).sort()) {
+    const track = problems[id];
+    if (track === undefined || toMillis(track.reportedAt) > asOfMillis) continue;
+    reported.push({
+      member: { track, outcome: outcomeAt(track, asOfMillis) },
+      month: periodKeyOf(track.reportedAt, 'month', timeZone),
+    });
+  }
+  const firstMonth = reported.reduce<string | undefined>(
+    (first, { month }) => (first === undefined || month < first ? month : first),
+    undefined,
+  );
+  const lastMonth = periodKeyOf(asOf, 'month', timeZone);
+  const months = firstMonth === undefined ? [] : monthsBetween(firstMonth, lastMonth);
+  const monthIndex = new Map(months.map((month, index) => [month, index]));
+  const members: DatedMember[] = reported.map(({ member, month }) => ({
+    ...member,
+    monthIndex: monthIndex.get(month) ?? 0,
+  }));
+
+  const byMonth = groupBy(members, (member) => months[member.monthIndex] ?? lastMonth);
+  const snapshots = months.map((month, index) =>
+    index === months.length - 1 ? asOfMillis : monthStartMillis(nextMonth(month), timeZone) - 1,
+  );
+  const backlog = backlogSeries(members, snapshots, asOfMillis);
+
+  const communities: CommunityFigures[] = inIdOrder(
+    groupBy(members, (member) => member.track.path.community),
+  ).map(([community, group]) => {
+    const earliest = group.reduce((first, member) =>
+      toMillis(member.track.reportedAt) < toMillis(first.track.reportedAt) ? member : first,
+    );
+    return { community, street: earliest.track.path.street, figures: figures721(group, asOf, targets) };
+  });
+
+  return {
+    asOf: options.asOf,
+    timeZone,
+    targets,
+    total: figures721(members, asOf, targets),
+    communities,
+    months: months.map((month, index) => ({
+      month,
+      figures: figures721(byMonth.get(month) ?? [], asOf, targets),
+      backlog: backlog[index] ?? { at: asOf, open: 0, overdue: 0 },
+    })),
+    categories: ledgerCategories(states.problemLedger, asOf),
+  };
+};
