@@ -1,4 +1,4 @@
-import { left, type Either } from 'fp-ts/lib/Either.js';
+import { isLeft, left, type Either } from 'fp-ts/lib/Either.js';
 import type { AnyAggregate, Recorded } from '../commands/aggregate.js';
 import { parseRecorded } from '../commands/parse-recorded.js';
 import type { RecordedEvent } from '../store/event-store.js';
@@ -71,15 +71,27 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   points: 'points-',
 };
 
+/** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
+export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> = {
+  neighbourhood: 'neighbourhoodId',
+  problem: 'problemId',
+  task: 'taskId',
+  points: 'residentId',
+};
+
+/** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */
+export const aggregateKeyOfStream = (streamId: string): keyof LinliAggregates | undefined =>
+  (Object.keys(STREAM_PREFIXES) as (keyof LinliAggregates)[]).find((key) =>
+    streamId.startsWith(STREAM_PREFIXES[key]),
+  );
+
 /** The aggregate that owns a stream, judged by its name's prefix, or undefined for a foreign stream. */
 export const aggregateOfStream = (
   aggregates: LinliAggregates,
   streamId: string,
 ): AnyAggregate | undefined => {
-  for (const key of Object.keys(STREAM_PREFIXES) as (keyof LinliAggregates)[]) {
-    if (streamId.startsWith(STREAM_PREFIXES[key])) return aggregates[key];
-  }
-  return undefined;
+  const key = aggregateKeyOfStream(streamId);
+  return key === undefined ? undefined : aggregates[key];
 };
 
 /** The aggregate that handles a command type, or undefined for a type no aggregate knows. */
@@ -94,9 +106,22 @@ export const aggregateOfCommand = (aggregates: LinliAggregates, type: string): A
 export const linliEventParser =
   (aggregates: LinliAggregates = createLinliAggregates()) =>
   (raw: RecordedEvent): Either<DomainError, Recorded<LinliEvent>> => {
-    const aggregate = aggregateOfStream(aggregates, raw.streamId);
-    if (aggregate === undefined) {
+    const key = aggregateKeyOfStream(raw.streamId);
+    if (key === undefined) {
       return left(domainError('invalid-event', `stream ${raw.streamId} belongs to no linli aggregate`));
     }
-    return parseRecorded(aggregate.events, raw) as Either<DomainError, Recorded<LinliEvent>>;
+    const aggregate: AnyAggregate = aggregates[key];
+    const parsed = parseRecorded(aggregate.events, raw) as Either<DomainError, Recorded<LinliEvent>>;
+    if (isLeft(parsed)) return parsed;
+    // An event names its aggregate; one filed under another aggregate's stream is as wrong as a malformed one.
+    const owner = (parsed.right.data as Readonly<Record<string, unknown>>)[STREAM_ID_FIELDS[key]];
+    const expected = `${STREAM_PREFIXES[key]}${String(owner)}`;
+    return expected === raw.streamId
+      ? parsed
+      : left(
+          domainError(
+            'invalid-event',
+            `${raw.streamId}@${raw.revision}: a ${raw.type} of ${expected} filed in another stream`,
+          ),
+        );
   };
