@@ -1,0 +1,69 @@
+/**
+ * Writes a benchmark history in a process of its own (it holds the whole simulated year in memory):
+ * `node --import tsx bench/make-history.ts <out.jsonl> <events> <seed>`. The demo's simulation of a district's
+ * year, every change a command through the governance facade on the in-memory store, sized to reach `events`
+ * events; the first `events` of its log are then exported with the audit exporter (a prefix of a history is a
+ * history: every stream's chain is intact, and a cut can leave nothing owed that the audit looks for).
+ *
+ * It runs the steps of `runDemo` except the report: rebuilding the demo's read models over a million events
+ * would take longer than the simulation itself, and the bench measures that rebuild on its own.
+ */
+import { exportHistory } from '../src/audit/export-history.js';
+import { createGovernance } from '../src/commands/governance.js';
+import { buildDistrict } from '../src/demo/build-district.js';
+import { Commander } from '../src/demo/commander.js';
+import { planDistrict } from '../src/demo/district.js';
+import { PointsMirror } from '../src/demo/points-mirror.js';
+import { Random } from '../src/demo/random.js';
+import { redemptionWindows } from '../src/demo/redemptions.js';
+import { simulateYear } from '../src/demo/simulate.js';
+import type { RecordedEvent } from '../src/store/event-store.js';
+
+/** Events the simulated year records per household, with some margin below the demo's observed 5.2. */
+const EVENTS_PER_HOUSEHOLD = 4.5;
+
+const [out, countText, seedText] = process.argv.slice(2);
+const count = Number(countText);
+const seed = Number(seedText ?? '1');
+if (out === undefined || !Number.isSafeInteger(count) || count < 1 || !Number.isSafeInteger(seed)) {
+  process.stderr.write('usage: make-history.ts <out.jsonl> <events> [seed]\n');
+  process.exit(2);
+}
+
+const progress = (message: string): void => {
+  process.stderr.write(`  history: ${message}\n`);
+};
+const households = Math.ceil(count / EVENTS_PER_HOUSEHOLD);
+const random = new Random(seed);
+const governance = createGovernance({ config: { points: { redemptionWindows: redemptionWindows() } } });
+const mirror = new PointsMirror();
+const commander = new Commander(governance, (events, at) => mirror.observe(events, at));
+const district = planDistrict(random.derive('district'), households);
+progress(`simulating ${households.toLocaleString('en-US')} households for a year (seed ${seed})`);
+await buildDistrict(commander, district);
+await simulateYear(commander, district, mirror, random.derive('year'), {
+  progress: (message) => {
+    if (message.startsWith('Mar') || message.startsWith('Jun') || message.startsWith('Sep'))
+      progress(message);
+  },
+});
+if (commander.unexpected.length > 0) {
+  const first = commander.unexpected[0]!;
+  throw new Error(
+    `the simulation had ${commander.unexpected.length} unexpected rejections, first: ${first.message}`,
+  );
+}
+
+async function* firstEvents(): AsyncGenerator<RecordedEvent> {
+  let taken = 0;
+  for await (const event of governance.store.readAll()) {
+    if (taken === count) return;
+    taken += 1;
+    yield event;
+  }
+}
+const exported = await exportHistory(firstEvents(), out);
+if (exported.events !== count) {
+  throw new Error(`the simulation recorded only ${exported.events} events, ${count} were asked for`);
+}
+progress(`wrote ${exported.events.toLocaleString('en-US')} events to ${out}`);

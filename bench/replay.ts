@@ -1,0 +1,48 @@
+/**
+ * Replay: rebuild every read model from the benchmark history (a million events from the demo's
+ * simulation, JSON Lines), against the limit, a loop that only reads the same file and `JSON.parse`s each
+ * line. Targets: at least 50% of the limit's events per second, and a peak RSS under 300 MB (streaming).
+ */
+import { compare, median, type BenchModule } from './harness.js';
+import { historySize, passes } from './history-passes.js';
+
+/** Events per second of each pass. */
+export const rates = (reports: readonly { events: number; seconds: number }[]): number[] =>
+  reports.map((report) => report.events / report.seconds);
+
+/** The replay benchmark. */
+export const replayBench: BenchModule = {
+  id: 'replay',
+  description: 'rebuild of every read model from a 1,000,000-event JSONL history, against read + JSON.parse',
+  async run(context) {
+    const events = historySize(context.quick);
+    const { limit, replay } = await passes(context, ['limit', 'replay']);
+    const size = `${events.toLocaleString('en-US')}-event history from the demo's simulation`;
+    return [
+      compare({
+        name: 'replay',
+        value: Math.round(median(rates(replay))),
+        unit: 'events/s',
+        baseline: Math.round(median(rates(limit))),
+        baselineName: 'limit: read the same file and JSON.parse each line',
+        target: 0.5,
+        better: 'higher',
+        detail:
+          `${size}; six read models (resolution stats, problem ledger, points ledger, honour roll, task board, ` +
+          `directory), every event parsed by its catalogue, 1,000 events per immer draft; ` +
+          `median of ${replay.length} passes, each in a fresh node process`,
+      }),
+      compare({
+        name: 'replay-peak-rss',
+        value: Math.round(Math.max(...replay.map((report) => report.peakRssMb))),
+        unit: 'MB',
+        baseline: Math.round(Math.max(...limit.map((report) => report.peakRssMb))),
+        baselineName: "the limit loop's peak RSS",
+        target: 300,
+        judged: 'value',
+        better: 'lower',
+        detail: `${size}; highest peak RSS (process.resourceUsage().maxRSS) of ${replay.length} passes, the read models kept to the end`,
+      }),
+    ];
+  },
+};
