@@ -2,7 +2,7 @@
  * The package as a consumer gets it: `npm pack`, install the tarball into an empty project, then import
  * `linli` and `linli/testing` from an ESM module and typecheck a TypeScript file against the shipped types.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,8 @@ describe('the published package', () => {
         'install',
         join(work, tarball),
         'fast-check@^4',
+        // linli's types use Node's (streams, Buffer): a Node consumer has them.
+        '@types/node@^20',
         '--prefer-offline',
         '--no-audit',
         '--no-fund',
@@ -81,7 +83,7 @@ describe('the published package', () => {
           target: 'ES2022',
           noEmit: true,
           skipLibCheck: false,
-          types: [],
+          types: ['node'],
         },
         files: ['consumer.ts'],
       }),
@@ -101,6 +103,9 @@ describe('the published package', () => {
       ].join('\n'),
     );
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    expect(() => run('node', [tsc, '-p', 'tsconfig.json'], consumer)).not.toThrow();
+    // On failure, show what tsc said rather than only that it failed.
+    const result = spawnSync('node', [tsc, '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
+    expect(`${result.stdout}${result.stderr}`).toBe('');
+    expect(result.status).toBe(0);
   });
 });
