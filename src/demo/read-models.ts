@@ -8,7 +8,7 @@ import { honourRollProjection } from '../projections/honour-roll/projection.js';
 import type { HonourRollState } from '../projections/honour-roll/state.js';
 import { pointsLedgerProjection } from '../projections/points-ledger/projection.js';
 import type { PointsLedgerState } from '../projections/points-ledger/state.js';
-import { applyBatch } from '../projections/projection.js';
+import { ScratchFold } from '../projections/projection.js';
 import {
   resolutionStatsProjection,
   type ResolutionStatsState,
@@ -45,16 +45,16 @@ export const rebuildReadModels = async (
   aggregates: LinliAggregates,
 ): Promise<DemoReadModels> => {
   const eventTypes: Record<string, number> = {};
-  let resolutionStats = resolutionStatsProjection.initialState;
-  let pointsLedger = pointsLedgerProjection.initialState;
-  let honourRoll = honourRollProjection.initialState;
+  const resolutionStats = new ScratchFold(resolutionStatsProjection);
+  const pointsLedger = new ScratchFold(pointsLedgerProjection);
+  const honourRoll = new ScratchFold(honourRollProjection);
   let problems: Recorded<ProblemEvent>[] = [];
   let others: Recorded<LinliEvent>[] = [];
   let events = 0;
   const flush = (): void => {
-    resolutionStats = applyBatch(resolutionStatsProjection, resolutionStats, problems);
-    pointsLedger = applyBatch(pointsLedgerProjection, pointsLedger, others);
-    honourRoll = applyBatch(honourRollProjection, honourRoll, others);
+    resolutionStats.apply(problems);
+    pointsLedger.apply(others);
+    honourRoll.apply(others);
     problems = [];
     others = [];
   };
@@ -72,5 +72,11 @@ export const rebuildReadModels = async (
     if (problems.length + others.length >= BATCH) flush();
   }
   flush();
-  return { resolutionStats, pointsLedger, honourRoll, eventTypes, events };
+  return {
+    resolutionStats: resolutionStats.finish(),
+    pointsLedger: pointsLedger.finish(),
+    honourRoll: honourRoll.finish(),
+    eventTypes,
+    events,
+  };
 };

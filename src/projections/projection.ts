@@ -32,3 +32,53 @@ export const project = <E, S>(projection: Projection<E, S>, events: Iterable<E>,
   }
   return applyBatch(projection, state, batch);
 };
+
+/** A deep copy that keeps each object's prototype, so null-prototype records stay null-prototype. */
+const thaw = <T>(value: T): T => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(thaw) as T;
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  for (const [key, inner] of Object.entries(value)) copy[key] = thaw(inner);
+  return copy as T;
+};
+
+/** Freezes a value and everything reachable from it. */
+const freezeDeep = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) freezeDeep(inner);
+  }
+  return value;
+};
+
+/**
+ * A fold that owns its state until {@link ScratchFold.finish}: events are applied in place to a private copy
+ * of the initial state, and the result is frozen once at the end. For rebuilds, where no intermediate state
+ * is ever shared: an immer draft per batch would copy every large record the batch touches, so a rebuild
+ * would cost more per event the longer the history. The projection's `apply` is the same function either way.
+ */
+export class ScratchFold<E, S> {
+  private state: S;
+  private finished = false;
+
+  /** Starts from a private, mutable copy of `start` (the projection's initial state by default). */
+  constructor(
+    readonly projection: Projection<E, S>,
+    start: S = projection.initialState,
+  ) {
+    this.state = thaw(start);
+  }
+
+  /** Applies events in order, in place. */
+  apply(events: Iterable<E>): void {
+    if (this.finished) throw new Error(`${this.projection.name}: fold already finished`);
+    const draft = this.state as Draft<S>;
+    for (const event of events) this.projection.apply(draft, event);
+  }
+
+  /** Ends the fold: freezes the state and returns it. */
+  finish(): S {
+    this.finished = true;
+    return freezeDeep(this.state);
+  }
+}

@@ -7,7 +7,7 @@ import {
   type RecordedEvent,
   type SubscriptionFilter,
 } from '../store/event-store.js';
-import { applyBatch, type Projection } from './projection.js';
+import { applyBatch, ScratchFold, type Projection } from './projection.js';
 
 /** Turns a raw stored event into the projection's event type, or says why it cannot. */
 export type EventParser<E> = (raw: RecordedEvent) => Either<DomainError, E>;
@@ -74,24 +74,40 @@ export class ProjectionRunner<E, S> {
     return this.catchUp();
   }
 
-  /** Applies every event after the last applied one (or after the stored checkpoint, on a fresh runner). */
+  /**
+   * Applies every event after the last applied one (or after the stored checkpoint, on a fresh runner). From
+   * the initial state (a rebuild, a first catch-up) it folds into a private copy in place and freezes it once
+   * at the end, instead of an immer draft per batch: see {@link ScratchFold}.
+   */
   async catchUp(): Promise<Either<DomainError, S>> {
     const from = await this.resumePosition();
-    let batch: RecordedEvent[] = [];
+    const fold =
+      this.applied === undefined && this.current === this.projection.initialState
+        ? new ScratchFold(this.projection)
+        : undefined;
     try {
-      for await (const raw of this.store.readAll({ fromPosition: from })) {
-        batch.push(raw);
-        if (batch.length >= this.batchSize) {
-          const done = await this.handle(batch);
-          if (isLeft(done)) return done;
-          batch = [];
+      let batch: RecordedEvent[] = [];
+      try {
+        for await (const raw of this.store.readAll({ fromPosition: from })) {
+          batch.push(raw);
+          if (batch.length >= this.batchSize) {
+            const done = await this.apply(batch, fold);
+            if (isLeft(done)) return done;
+            batch = [];
+          }
         }
+      } catch (error) {
+        return left(domainError('store-error', `reading the log failed: ${String(error)}`));
       }
-    } catch (error) {
-      return left(domainError('store-error', `reading the log failed: ${String(error)}`));
+      const done = await this.apply(batch, fold);
+      if (isLeft(done)) return done;
+    } finally {
+      if (fold !== undefined) {
+        this.current = fold.finish();
+        this.releaseWaiters();
+      }
     }
-    const done = await this.handle(batch);
-    return isLeft(done) ? done : right(this.current);
+    return right(this.current);
   }
 
   /**
@@ -100,6 +116,14 @@ export class ProjectionRunner<E, S> {
    * batch, so a bad event is reported, never silently lost.
    */
   async handle(batch: readonly RecordedEvent[]): Promise<Either<DomainError, S>> {
+    return this.apply(batch, undefined);
+  }
+
+  /** {@link ProjectionRunner.handle}, applying in place to `fold` when a scratch fold owns the state. */
+  private async apply(
+    batch: readonly RecordedEvent[],
+    fold: ScratchFold<E, S> | undefined,
+  ): Promise<Either<DomainError, S>> {
     const fresh: E[] = [];
     let last = this.applied;
     for (const raw of batch) {
@@ -119,10 +143,11 @@ export class ProjectionRunner<E, S> {
       fresh.push(parsed.right);
     }
     if (last === this.applied || last === undefined) return right(this.current);
-    this.current = applyBatch(this.projection, this.current, fresh);
+    if (fold === undefined) this.current = applyBatch(this.projection, this.current, fresh);
+    else fold.apply(fresh);
     this.applied = last;
     await this.options.checkpoints?.save(this.projection.name, last);
-    this.releaseWaiters();
+    if (fold === undefined) this.releaseWaiters();
     return right(this.current);
   }
 

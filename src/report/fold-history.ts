@@ -11,7 +11,7 @@ import {
 import type { ProblemEvent } from '../domain/problem/events.js';
 import { toMillis } from '../domain/shared/time.js';
 import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
-import { applyBatch } from '../projections/projection.js';
+import { ScratchFold } from '../projections/projection.js';
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
 import type { ReportStates } from './report-figures.js';
 import type { HistoryFacts, SkippedEvent } from './report-data.js';
@@ -56,12 +56,12 @@ export const foldHistory = async (
 ): Promise<FoldedHistory> => {
   const parse = linliEventParser(createLinliAggregates(options.config));
   const batchSize = options.batchSize ?? 10_000;
-  let resolutionStats = resolutionStatsProjection.initialState;
-  let problemLedger = problemLedgerProjection.initialState;
+  const resolutionStats = new ScratchFold(resolutionStatsProjection);
+  const problemLedger = new ScratchFold(problemLedgerProjection);
   let batch: Recorded<ProblemEvent>[] = [];
   const flush = (): void => {
-    resolutionStats = applyBatch(resolutionStatsProjection, resolutionStats, batch);
-    problemLedger = applyBatch(problemLedgerProjection, problemLedger, batch);
+    resolutionStats.apply(batch);
+    problemLedger.apply(batch);
     batch = [];
   };
   let lastEventAt: string | undefined;
@@ -96,8 +96,8 @@ export const foldHistory = async (
   flush();
   const { events, digest, violations } = reader.integrity;
   return {
-    resolutionStats,
-    problemLedger,
+    resolutionStats: resolutionStats.finish(),
+    problemLedger: problemLedger.finish(),
     lastEventAt,
     facts: {
       events,

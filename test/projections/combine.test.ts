@@ -2,7 +2,7 @@ import { isRight } from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { combineProjections, type ProjectionsOf } from '../../src/projections/combine.js';
-import { project, type Projection } from '../../src/projections/projection.js';
+import { project, ScratchFold, type Projection } from '../../src/projections/projection.js';
 
 type Event = { readonly kind: 'a' | 'b'; readonly n: number };
 interface Sum {
@@ -103,5 +103,31 @@ describe('combineProjections', () => {
     expect(figures.reported).toBe(2);
     expect(figures.resolvedByTier.grid).toBe(2);
     expect(Object.keys(models.right.problemLedger.rows).sort()).toEqual(['p-0', 'p-1']);
+  });
+});
+
+describe('ScratchFold', () => {
+  it('folds in place to the state the immer path gives, frozen, leaving the initial state untouched', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ kind: fc.constantFrom<Event['kind']>('a', 'b'), n: fc.integer() })),
+        fc.array(fc.nat({ max: 5 }), { maxLength: 10 }),
+        (events, cuts) => {
+          const projection = sumOf('a');
+          const fold = new ScratchFold(projection);
+          let i = 0;
+          for (const cut of cuts) {
+            fold.apply(events.slice(i, i + cut));
+            i += cut;
+          }
+          fold.apply(events.slice(i));
+          const state = fold.finish();
+          expect(state).toEqual(project(sumOf('a'), events, 4));
+          expect(Object.isFrozen(state)).toBe(true);
+          expect(projection.initialState).toEqual({ total: 0, count: 0 });
+          expect(() => fold.apply([])).toThrow();
+        },
+      ),
+    );
   });
 });
