@@ -13,12 +13,24 @@ import {
   type Subscription,
 } from './event-store.js';
 
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
+/**
+ * A frozen deep copy of JSON data, made in one pass: the store keeps its own copy, so a caller mutating its
+ * objects afterwards cannot rewrite history, and readers cannot mutate what they are handed.
+ */
+const frozenCopy = <T>(value: T): T => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    // Defined, not assigned: assigning `__proto__` (a legal JSON key) would set the prototype instead.
+    Object.defineProperty(copy, key, {
+      value: frozenCopy(inner),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
-  return value;
+  return Object.freeze(copy) as T;
 };
 
 /**
@@ -45,10 +57,10 @@ export class InMemoryEventStore implements EventStore {
       return { nextExpectedRevision: BigInt(stream.length - 1), position: BigInt(this.log.length - 1) };
     }
     for (const event of events) {
-      const recorded: RecordedEvent = deepFreeze({
+      const recorded: RecordedEvent = Object.freeze({
         type: event.type,
-        data: structuredClone(event.data),
-        metadata: structuredClone(event.metadata),
+        data: frozenCopy(event.data),
+        metadata: frozenCopy(event.metadata),
         streamId,
         revision: BigInt(stream.length),
         position: BigInt(this.log.length),

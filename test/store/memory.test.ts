@@ -15,3 +15,15 @@ describe('InMemoryEventStore', () => {
     expect(Object.isFrozen(event?.data)).toBe(true);
   });
 });
+
+describe('InMemoryEventStore data keys', () => {
+  it('keeps a __proto__ key in event data as data', async () => {
+    const store = new InMemoryEventStore();
+    const data = JSON.parse('{"__proto__": {"polluted": true}, "n": 1}') as Record<string, unknown>;
+    await store.appendToStream('s-1', [testEvent('E', data)]);
+    const [event] = await collect(store.readStream('s-1'));
+    expect(Object.getPrototypeOf(event?.data)).toBe(Object.prototype);
+    expect(Object.hasOwn(event?.data as object, '__proto__')).toBe(true);
+    expect((event?.data as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});
