@@ -1,45 +1,23 @@
+// One calendar for every read model: the local date of an instant comes from the 721 statistics' calendar.
+import { isTimeZone, localDate, periodKeyOfDate } from '../resolution-stats/calendar.js';
+
 /** The time zone honour rolls are kept in unless configured otherwise: the field reports are all in China. */
 export const DEFAULT_HONOUR_TIME_ZONE = 'Asia/Shanghai';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-// Building a formatter costs far more than using one, and a rebuild buckets every points event.
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
 
 /**
  * Checks an IANA time zone name (`Asia/Shanghai`, `UTC`).
  * @throws RangeError for a zone the runtime does not know.
  */
 export const assertTimeZone = (timeZone: string): void => {
-  formatterFor(timeZone);
+  if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
 };
 
 /**
  * The month `YYYY-MM` an instant falls in on the wall calendar of a time zone:
  * `2026-03-31T17:00:00Z` is `2026-04` in Asia/Shanghai.
  */
-export const monthKeyOf = (instant: string, timeZone: string): string => {
-  let year = '';
-  let month = '';
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
-    if (part.type === 'year') year = part.value.padStart(4, '0');
-    else if (part.type === 'month') month = part.value;
-  }
-  return `${year}-${month}`;
-};
+export const monthKeyOf = (instant: string, timeZone: string): string =>
+  periodKeyOfDate(localDate(instant, timeZone), 'month');
 
 /** A stretch of the calendar a roll is drawn up for: a month `2026-05`, a quarter `2026-Q2` or a year `2026`. */
 export type HonourPeriod =
