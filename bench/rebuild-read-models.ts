@@ -6,7 +6,7 @@ import { directoryProjection } from '../src/projections/directory/projection.js'
 import { honourRollProjection } from '../src/projections/honour-roll/projection.js';
 import { pointsLedgerProjection } from '../src/projections/points-ledger/projection.js';
 import { problemLedgerProjection } from '../src/projections/problem-ledger/projection.js';
-import { applyBatch, type Projection } from '../src/projections/projection.js';
+import { ScratchFold, type Projection } from '../src/projections/projection.js';
 import { resolutionStatsProjection } from '../src/projections/resolution-stats/projection.js';
 import { taskBoardProjection } from '../src/projections/task-board/projection.js';
 
@@ -39,16 +39,17 @@ export interface Rebuilt {
  * Rebuilds every read model from a JSON Lines history in one streaming pass: each line read by the history
  * reader (which also checks the trailer's digest and count), each event parsed by its aggregate's catalogue
  * (metadata and data: events read from a file are never trusted), then applied to every read model in
- * batches, one immer draft per model per batch. Throws on the first event that does not parse.
+ * batches, each folded in place by a ScratchFold (as the projection runner rebuilds). Throws on the first
+ * event that does not parse.
  */
 export const rebuildReadModels = async (file: string): Promise<Rebuilt> => {
   const parse = linliEventParser();
   const reader = readHistory(file);
-  let states: unknown[] = READ_MODELS.map((model) => model.initialState);
+  const folds = READ_MODELS.map((model) => new ScratchFold(model));
   let batch: Recorded<LinliEvent>[] = [];
   let events = 0;
   const flush = (): void => {
-    states = READ_MODELS.map((model, i) => applyBatch(model, states[i], batch));
+    for (const fold of folds) fold.apply(batch);
     batch = [];
   };
   for await (const { event, line } of reader) {
@@ -61,5 +62,5 @@ export const rebuildReadModels = async (file: string): Promise<Rebuilt> => {
   flush();
   const [violation] = reader.integrity.violations;
   if (violation !== undefined) throw new Error(`the history is not intact: ${violation.message}`);
-  return { events, states };
+  return { events, states: folds.map((fold) => fold.finish()) };
 };
