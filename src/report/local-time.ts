@@ -1,23 +1,4 @@
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
+import { zonedFormatter } from '../projections/resolution-stats/calendar.js';
 
 /**
  * An instant as the wall clock of a time zone shows it, `YYYY-MM-DD HH:mm`, assembled from the parts so that
@@ -26,6 +7,7 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
  */
 export const localDateTime = (instant: string, timeZone: string): string => {
   const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) parts[part.type] = part.value;
+  for (const part of zonedFormatter(timeZone, true).formatToParts(new Date(instant)))
+    parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 };

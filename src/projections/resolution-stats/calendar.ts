@@ -27,9 +27,15 @@ export type Period = z.infer<typeof PeriodSchema>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-// Building a formatter costs far more than using one, and a report buckets thousands of instants.
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
+/**
+ * A formatter of an instant's wall-calendar parts (year, month, day, and with `withTime` the hour and minute
+ * on a 24-hour clock) in a time zone. Built once per zone and kind and kept: building one costs far more than
+ * using it, and a report buckets thousands of instants.
+ * @throws RangeError for a time zone the runtime does not know.
+ */
+export const zonedFormatter = (timeZone: string, withTime = false): Intl.DateTimeFormat => {
+  const key = `${withTime ? 'datetime' : 'date'} ${timeZone}`;
+  let formatter = formatters.get(key);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -38,8 +44,9 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      ...(withTime ? { hourCycle: 'h23', hour: '2-digit', minute: '2-digit' } : {}),
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(key, formatter);
   }
   return formatter;
 };
@@ -47,7 +54,7 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
 /** True when `timeZone` is an IANA time zone this runtime knows (`Asia/Shanghai`, `UTC`). */
 export const isTimeZone = (timeZone: string): boolean => {
   try {
-    formatterFor(timeZone);
+    zonedFormatter(timeZone);
     return true;
   } catch {
     return false;
@@ -72,7 +79,7 @@ export const localDate = (instant: string | number, timeZone: string): LocalDate
   let year = 0;
   let month = 0;
   let day = 0;
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
+  for (const part of zonedFormatter(timeZone).formatToParts(new Date(instant))) {
     if (part.type === 'year') year = Number(part.value);
     else if (part.type === 'month') month = Number(part.value);
     else if (part.type === 'day') day = Number(part.value);
