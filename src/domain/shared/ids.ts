@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** The longest id {@link IdSchema} accepts. */
+export const ID_MAX_LENGTH = 128;
+
+/** The characters {@link IdSchema} accepts (at least one). */
+export const ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
+
 /**
  * Identifiers are opaque strings chosen by the host system. They must be safe inside a stream name
  * (`problem-<id>`), so they are restricted to letters, digits and `._:-`, and never carry personal data.
@@ -7,8 +13,8 @@ import { z } from 'zod';
 export const IdSchema = z
   .string()
   .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'ids may contain only letters, digits and . _ : -');
+  .max(ID_MAX_LENGTH)
+  .regex(ID_PATTERN, 'ids may contain only letters, digits and . _ : -');
 
 /** An opaque identifier (see {@link IdSchema}). */
 export type Id = z.infer<typeof IdSchema>;

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../src/domain/shared/actors.js';
+import { parseEventMetadata } from '../../../src/domain/shared/event-metadata.js';
+import { EventMetadataSchema } from '../../../src/domain/shared/events.js';
+
+const HEX = '0123456789abcdef';
+
+const VALID = {
+  eventId: 'evt-1',
+  occurredAt: '2026-03-01T08:00:00.000Z',
+  actor: { id: 'grid-worker-7', role: 'grid-worker' },
+  commandId: 'cmd-1',
+  correlationId: 'cmd-1',
+  causationId: 'cmd-0',
+  schemaVersion: 1,
+  previousHash: '0'.repeat(64),
+  hash: 'ab'.repeat(32),
+} as const;
+
+/** Strings near the edges of what ids, instants and hashes allow. */
+const trickyString = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    'a b',
+    'x'.repeat(128),
+    'x'.repeat(129),
+    '__proto__',
+    'id\n',
+    '2026-02-29T00:00:00Z',
+    '2028-02-29T00:00:00Z',
+    '2026-03-01T08:00:00+08:00',
+    '2026-03-01T08:00:00',
+    '2026-03-01T24:00:00Z',
+    '2026-03-01t08:00:00z',
+    '2026-13-01T08:00:00Z',
+    'AB'.repeat(32),
+    'ab'.repeat(31),
+    'ab'.repeat(33),
+    '*',
+  ),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom(...HEX.split('')), minLength: 63, maxLength: 65 }),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+);
+
+/** Any value a field might hold in a damaged or forged history. */
+const fieldValue = fc.oneof(
+  { weight: 4, arbitrary: trickyString },
+  { weight: 1, arbitrary: fc.constantFrom(...ROLES, 'mayor') },
+  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, 1, 2 ** 53, NaN)) },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, [], {}) },
+);
+
+/** Other valid values for the fields, so that the accepting path sees more than one shape of input. */
+const idArb = fc.stringMatching(/^[A-Za-z0-9._:-]{1,128}$/);
+const validVariant = fc.record(
+  {
+    eventId: fc.string({ minLength: 1, maxLength: 20 }),
+    occurredAt: fc
+      .date({ min: new Date('1900-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })
+      .map((date) => date.toISOString()),
+    commandId: idArb,
+    correlationId: idArb,
+    causationId: idArb,
+    schemaVersion: fc.integer({ min: 1, max: 2 ** 53 - 1 }),
+    previousHash: fc.string({ unit: fc.constantFrom(...HEX.split('')), minLength: 64, maxLength: 64 }),
+  },
+  { requiredKeys: [] },
+);
+
+/** Metadata with each field kept valid, replaced, or removed, and sometimes a stray field. */
+const metadataArb = fc
+  .record({
+    replaced: fc.oneof(
+      fc.constant({}),
+      validVariant,
+      fc.dictionary(fc.constantFrom(...Object.keys(VALID), 'extra'), fieldValue, { maxKeys: 2 }),
+    ),
+    actor: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.record({ id: idArb, role: fc.constantFrom(...ROLES) }) },
+      { weight: 1, arbitrary: fc.record({ id: fieldValue, role: fieldValue }, { requiredKeys: [] }) },
+    ),
+    removed: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom(...Object.keys(VALID)) },
+    ),
+  })
+  .map(({ replaced, actor, removed }) => {
+    const value: Record<string, unknown> = { ...VALID, ...replaced };
+    if (actor !== null) value.actor = actor;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== removed));
+  });
+
+describe('parseEventMetadata', () => {
+  it('accepts well-formed metadata and returns only the schema keys', () => {
+    const result = parseEventMetadata({ ...VALID, stray: 'dropped' });
+    expect(result).toEqual({ success: true, data: VALID });
+  });
+
+  it('reports the schema issues for malformed metadata', () => {
+    const result = parseEventMetadata({ ...VALID, hash: 'not-a-hash' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['hash']]);
+  });
+
+  it('gives the schema answer for any metadata, valid or damaged', () => {
+    fc.assert(
+      fc.property(fc.oneof({ weight: 5, arbitrary: metadataArb }, fc.anything()), (value) => {
+        const fast = parseEventMetadata(value);
+        const schema = EventMetadataSchema.safeParse(value);
+        expect(fast.success).toBe(schema.success);
+        if (schema.success) expect(fast.data).toStrictEqual(schema.data);
+        else expect(fast.error?.issues).toEqual(schema.error.issues);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accepts as many valid as invalid cases in the property above (the generator reaches both)', () => {
+    const outcomes = fc
+      .sample(metadataArb, { numRuns: 2000, seed: 7 })
+      .map((value) => EventMetadataSchema.safeParse(value).success);
+    expect(outcomes.filter(Boolean).length).toBeGreaterThan(200);
+    expect(outcomes.filter((ok) => !ok).length).toBeGreaterThan(200);
+  });
+});
