@@ -2,7 +2,7 @@ import { CommandHandler, type Event, type EventStore } from '@event-driven-io/em
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { Aggregate } from '../src/commands/aggregate.js';
 import type { MessagesOf, SchemaMap } from '../src/domain/shared/catalogue.js';
-import { CommandContextSchema } from '../src/domain/shared/context.js';
+import { parseCommandContext } from '../src/domain/shared/command-context.js';
 import { domainError, type DomainError } from '../src/domain/shared/errors.js';
 
 /** A linli event as Emmett stores it: a type and a data record. */
@@ -47,7 +47,7 @@ export const emmettHandlerFor = <CM extends SchemaMap, EM extends SchemaMap, S>(
   return async (store, commandInput, contextInput) => {
     const command = aggregate.commands.parse(commandInput, { errorCode: 'invalid-command' });
     if (isLeft(command)) return command;
-    const context = CommandContextSchema.safeParse(contextInput);
+    const context = parseCommandContext(contextInput);
     if (!context.success) {
       return left(domainError('invalid-command', 'invalid command context', context.error.issues));
     }

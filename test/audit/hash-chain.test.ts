@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/audit/canonical.js';
+import { deterministicEventId, eventHash, type HashedContent } from '../../src/audit/hash-chain.js';
+
+/** The hash as first defined: sha256 over canonicalJson of the content, its metadata without `hash`. */
+const reference = (content: HashedContent): string =>
+  createHash('sha256')
+    .update(
+      canonicalJson({
+        streamId: content.streamId,
+        revision: content.revision,
+        type: content.type,
+        data: content.data,
+        metadata: { ...content.metadata, hash: undefined },
+      }),
+    )
+    .digest('hex');
+
+const text = fc.oneof(fc.string(), fc.constantFrom('', '"', '\\', '\u2028', '\u0000', 'é', '😀'));
+
+const handlerMetadata = fc.record({
+  eventId: text,
+  occurredAt: text,
+  actor: fc.record({ id: text, role: text }),
+  commandId: text,
+  correlationId: text,
+  causationId: text,
+  schemaVersion: fc.oneof(fc.integer(), fc.double()),
+  previousHash: text,
+});
+
+/** Null most of the time: each damage below is rare, so that many cases keep the handler's shape. */
+const rarely = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+
+/** Metadata as a store might hand it back: the handler's, or with a field missing, extra, or of a wrong type. */
+const storedMetadata = fc
+  .record({
+    base: handlerMetadata,
+    hash: fc.option(text),
+    extra: rarely(fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 2 })),
+    drop: rarely(fc.constantFrom('eventId', 'actor', 'schemaVersion', 'causationId')),
+    actorExtra: rarely(fc.jsonValue()),
+    wrongType: rarely(
+      fc.record({
+        key: fc.constantFrom('commandId', 'schemaVersion', 'actor'),
+        // An actor of two fields, but not the two the handler writes.
+        value: fc.oneof(fc.jsonValue(), fc.constant({ id: 'a', kind: 'resident' })),
+      }),
+    ),
+  })
+  .map(({ base, hash, extra, drop, actorExtra, wrongType }) => {
+    const metadata: Record<string, unknown> = { ...base, ...(extra ?? {}) };
+    if (hash !== null) metadata.hash = hash;
+    if (actorExtra !== null) metadata.actor = { ...base.actor, extra: actorExtra };
+    if (wrongType !== null) metadata[wrongType.key] = wrongType.value;
+    return Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== drop));
+  });
+
+const contentArb = fc.record({
+  streamId: text,
+  revision: fc.bigInt({ min: 0n, max: 2n ** 64n }),
+  type: text,
+  data: fc.jsonValue(),
+  metadata: storedMetadata,
+}) as fc.Arbitrary<HashedContent>;
+
+describe('eventHash', () => {
+  it('is sha256 over the canonical JSON of the content, for any content a store can hold', () => {
+    fc.assert(
+      fc.property(contentArb, (content) => {
+        expect(eventHash(content)).toBe(reference(content));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('changes when any hashed field changes, and ignores the hash field itself', () => {
+    const content: HashedContent = {
+      streamId: 'task-t1',
+      revision: 0n,
+      type: 'TaskPublished',
+      data: { taskId: 't1' },
+      metadata: {
+        eventId: 'e',
+        occurredAt: '2026-03-01T08:00:00.000Z',
+        actor: { id: 'a', role: 'community-staff' },
+        commandId: 'c',
+        correlationId: 'c',
+        causationId: 'c',
+        schemaVersion: 1,
+        previousHash: '0'.repeat(64),
+      },
+    };
+    const hash = eventHash(content);
+    expect(eventHash({ ...content, metadata: { ...content.metadata, hash: 'x' } } as HashedContent)).toBe(
+      hash,
+    );
+    expect(eventHash({ ...content, revision: 1n })).not.toBe(hash);
+    expect(eventHash({ ...content, data: { taskId: 't2' } })).not.toBe(hash);
+    expect(
+      eventHash({
+        ...content,
+        metadata: { ...content.metadata, actor: { id: 'b', role: 'community-staff' } },
+      }),
+    ).not.toBe(hash);
+  });
+});
+
+describe('deterministicEventId', () => {
+  it('is a version-5-shaped UUID derived from the command, the stream and the index', () => {
+    const id = deterministicEventId('cmd-1', 'task-t1', 0);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deterministicEventId('cmd-1', 'task-t1', 0)).toBe(id);
+    expect(deterministicEventId('cmd-1', 'task-t1', 1)).not.toBe(id);
+  });
+});
