@@ -3,7 +3,8 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Aggregate } from '../commands/aggregate.js';
 import type { MessageInputsOf, MessagesOf, SchemaMap } from '../domain/shared/catalogue.js';
 import { fold } from '../domain/shared/decider.js';
-import { CommandContextSchema, type CommandContextInput } from '../domain/shared/context.js';
+import { parseCommandContext } from '../domain/shared/command-context.js';
+import type { CommandContextInput } from '../domain/shared/context.js';
 import type { ErrorCode } from '../domain/shared/errors.js';
 
 /** The outcome of a `when`: assert on it with `then` or `thenError`. */
@@ -32,7 +33,7 @@ export const spec = <CM extends SchemaMap, EM extends SchemaMap, S>(aggregate: A
   given(history: readonly MessagesOf<EM>[]): SpecGiven<CM, MessagesOf<EM>> {
     return {
       when(command, context) {
-        const parsedContext = CommandContextSchema.safeParse(context);
+        const parsedContext = parseCommandContext(context);
         if (!parsedContext.success) fail(`invalid context: ${parsedContext.error.message}`);
         const parsed = aggregate.commands.parse(command);
         const outcome = isLeft(parsed)

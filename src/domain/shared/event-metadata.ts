@@ -1,34 +1,24 @@
 import type { z } from 'zod';
-import { ROLES, type Role } from './actors.js';
 import { EventMetadataSchema, type EventMetadata } from './events.js';
-import { ID_MAX_LENGTH, ID_PATTERN } from './ids.js';
-import { InstantSchema } from './time.js';
+import { isId, isInstant, isPlainRecord, isRole } from './hand-checks.js';
 
 /** The result of {@link parseEventMetadata}: zod's result shape, whichever path produced it. */
 export type MetadataParseResult = z.ZodSafeParseResult<EventMetadata>;
 
 const HASH = /^[0-9a-f]{64}$/;
-// zod's own pattern for the instant, so the hand check can never accept what the schema refuses.
-const INSTANT: RegExp = InstantSchema._zod.pattern;
-const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
-
-const isId = (value: unknown): value is string =>
-  typeof value === 'string' && value.length >= 1 && value.length <= ID_MAX_LENGTH && ID_PATTERN.test(value);
-
 /**
  * The well-formed metadata, rebuilt with only the schema's keys (as zod strips unknown ones), or undefined
  * when anything about it is off. Undefined sends the value to the schema, which then says exactly what.
  */
 const wellFormed = (value: unknown): EventMetadata | undefined => {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const m = value as Readonly<Record<string, unknown>>;
+  if (!isPlainRecord(value)) return undefined;
+  const m = value;
   const { eventId, occurredAt, actor, commandId, correlationId, causationId, schemaVersion } = m;
   const { previousHash, hash } = m;
   if (typeof eventId !== 'string' || eventId.length === 0) return undefined;
-  if (typeof occurredAt !== 'string' || !INSTANT.test(occurredAt)) return undefined;
-  if (typeof actor !== 'object' || actor === null) return undefined;
-  const { id, role } = actor as Readonly<Record<string, unknown>>;
-  if (!isId(id) || typeof role !== 'string' || !ROLE_SET.has(role)) return undefined;
+  if (!isInstant(occurredAt) || !isPlainRecord(actor)) return undefined;
+  const { id, role } = actor;
+  if (!isId(id) || !isRole(role)) return undefined;
   if (!isId(commandId) || !isId(correlationId) || !isId(causationId)) return undefined;
   if (!Number.isSafeInteger(schemaVersion) || (schemaVersion as number) < 1) return undefined;
   if (typeof previousHash !== 'string' || !HASH.test(previousHash)) return undefined;
@@ -36,7 +26,7 @@ const wellFormed = (value: unknown): EventMetadata | undefined => {
   return {
     eventId,
     occurredAt,
-    actor: { id, role: role as Role },
+    actor: { id, role },
     commandId,
     correlationId,
     causationId,
