@@ -21,23 +21,24 @@ const frozenCopy = <T>(value: T): T => {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
   const copy: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    // Defined, not assigned: assigning `__proto__` (a legal JSON key) would set the prototype instead.
-    Object.defineProperty(copy, key, {
-      value: frozenCopy(inner),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+  for (const key of Object.keys(value)) {
+    const inner = frozenCopy((value as Record<string, unknown>)[key]);
+    // Assigning `__proto__` (a legal JSON key) would set the prototype, so that one key is defined instead;
+    // every other key is assigned, which V8 does several times faster than defineProperty.
+    if (key === '__proto__') {
+      Object.defineProperty(copy, key, {
+        value: inner,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      copy[key] = inner;
+    }
   }
   return Object.freeze(copy) as T;
 };
 
-/**
- * The embedded default store: the whole log in memory, with the port's full semantics (expected revisions,
- * atomic appends, global order, catch-up subscriptions). Appended data is copied and frozen, so a caller
- * that mutates its objects afterwards cannot rewrite history.
- */
 export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
