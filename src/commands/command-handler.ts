@@ -4,6 +4,7 @@ import type { MessagesOf, SchemaMap } from '../domain/shared/catalogue.js';
 import { parseCommandContext } from '../domain/shared/command-context.js';
 import type { CommandContext } from '../domain/shared/context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
+import { deepFreeze } from '../domain/shared/freeze.js';
 import { GENESIS_HASH, type EventMetadata } from '../domain/shared/events.js';
 import {
   isConcurrencyError,
@@ -237,7 +238,8 @@ export class CommandHandler {
       };
       metadata.hash = eventHash({ streamId, revision, type: event.type, data: event.data, metadata });
       previousHash = metadata.hash;
-      return { type: event.type, data: event.data, metadata };
+      // Frozen here, once: the caller, the cache and an in-memory store can then share one copy safely.
+      return { type: event.type, data: deepFreeze(event.data), metadata: deepFreeze(metadata) };
     });
   }
 

@@ -1,4 +1,5 @@
 import { produce, type Draft } from 'immer';
+import { deepFreeze } from '../domain/shared/freeze.js';
 
 /**
  * A read model as a pure fold over events: its state before any event, and how one event changes a draft
@@ -42,15 +43,6 @@ const thaw = <T>(value: T): T => {
   return copy as T;
 };
 
-/** Freezes a value and everything reachable from it. */
-const freezeDeep = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) freezeDeep(inner);
-  }
-  return value;
-};
-
 /**
  * A fold that owns its state until {@link ScratchFold.finish}: events are applied in place to a private copy
  * of the initial state, and the result is frozen once at the end. For rebuilds, where no intermediate state
@@ -79,6 +71,6 @@ export class ScratchFold<E, S> {
   /** Ends the fold: freezes the state and returns it. */
   finish(): S {
     this.finished = true;
-    return freezeDeep(this.state);
+    return deepFreeze(this.state);
   }
 }

@@ -1,3 +1,4 @@
+import { isDeepFrozenData } from '../domain/shared/freeze.js';
 import { AppendNotifier, catchUpSubscription } from './catch-up.js';
 import {
   ConcurrencyError,
@@ -19,6 +20,8 @@ import {
  */
 const frozenCopy = <T>(value: T): T => {
   if (typeof value !== 'object' || value === null) return value;
+  // Data frozen all the way down (the command handler freezes what it appends) cannot change: share it.
+  if (isDeepFrozenData(value)) return value;
   if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {

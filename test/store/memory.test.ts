@@ -14,6 +14,18 @@ describe('InMemoryEventStore', () => {
     expect(event?.data).toEqual({ list: [1, 2] });
     expect(Object.isFrozen(event?.data)).toBe(true);
   });
+
+  it('shares data frozen all the way down, and copies data frozen only on the surface', async () => {
+    const store = new InMemoryEventStore();
+    const frozen = Object.freeze({ list: Object.freeze([1, 2]) });
+    const surface = Object.freeze({ list: [1, 2] });
+    await store.appendToStream('s-1', [testEvent('E', frozen), testEvent('E', surface)]);
+    surface.list.push(3);
+    const [shared, copied] = await collect(store.readStream('s-1'));
+    expect(shared?.data).toBe(frozen);
+    expect(copied?.data).toEqual({ list: [1, 2] });
+    expect(Object.isFrozen((copied?.data as { list: number[] }).list)).toBe(true);
+  });
 });
 
 describe('InMemoryEventStore data keys', () => {

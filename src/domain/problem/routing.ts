@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TIERS, TierSchema, type Tier } from '../shared/tiers.js';
 import { toMillis } from '../shared/time.js';
 import { ProblemCategorySchema, ProblemPrioritySchema, type ProblemPriority } from './events.js';
+import { deepFreeze } from '../shared/freeze.js';
 
 /** Where triage sends a category by default, and how urgent it is. */
 export interface Route {
@@ -108,12 +109,4 @@ export const categoriesByTier = (table: RoutingTable): Readonly<Record<Tier, rea
 
 function toRoute(input: Tier | Route): Route {
   return typeof input === 'string' ? normal(input) : { tier: input.tier, priority: input.priority };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
