@@ -94,9 +94,24 @@ export const aggregateOfStream = (
   return key === undefined ? undefined : aggregates[key];
 };
 
+/** Each set of aggregates' command types, indexed once: the facade looks one up for every command. */
+const commandIndexes = new WeakMap<LinliAggregates, ReadonlyMap<string, AnyAggregate>>();
+
+const commandIndexOf = (aggregates: LinliAggregates): ReadonlyMap<string, AnyAggregate> => {
+  let index = commandIndexes.get(aggregates);
+  if (index === undefined) {
+    const all: readonly AnyAggregate[] = Object.values(aggregates);
+    index = new Map(
+      all.flatMap((aggregate) => aggregate.commands.types.map((type) => [type, aggregate] as const)),
+    );
+    commandIndexes.set(aggregates, index);
+  }
+  return index;
+};
+
 /** The aggregate that handles a command type, or undefined for a type no aggregate knows. */
 export const aggregateOfCommand = (aggregates: LinliAggregates, type: string): AnyAggregate | undefined =>
-  Object.values(aggregates).find((aggregate: AnyAggregate) => aggregate.commands.has(type));
+  commandIndexOf(aggregates).get(type);
 
 /**
  * A parser of stored events into {@link LinliEvent}s: the stream's aggregate must know the event's type,
