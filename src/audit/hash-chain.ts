@@ -1,5 +1,5 @@
 import type { EventMetadata } from '../domain/shared/events.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson, jsonString } from './canonical.js';
 import { sha256Hex } from './sha256.js';
 
 /** The parts of an event the chain hash covers: everything but the hash itself. */
@@ -74,13 +74,13 @@ const encodeHashedContent = (content: HashedContent): string => {
   }
   const m = content.metadata;
   return (
-    `{"data":${canonicalJson(content.data)},"metadata":{"actor":{"id":${JSON.stringify(m.actor.id)},` +
-    `"role":${JSON.stringify(m.actor.role)}},"causationId":${JSON.stringify(m.causationId)},` +
-    `"commandId":${JSON.stringify(m.commandId)},"correlationId":${JSON.stringify(m.correlationId)},` +
-    `"eventId":${JSON.stringify(m.eventId)},"occurredAt":${JSON.stringify(m.occurredAt)},` +
-    `"previousHash":${JSON.stringify(m.previousHash)},"schemaVersion":${JSON.stringify(m.schemaVersion)}},` +
-    `"revision":"${content.revision}","streamId":${JSON.stringify(content.streamId)},` +
-    `"type":${JSON.stringify(content.type)}}`
+    `{"data":${canonicalJson(content.data)},"metadata":{"actor":{"id":${jsonString(m.actor.id)},` +
+    `"role":${jsonString(m.actor.role)}},"causationId":${jsonString(m.causationId)},` +
+    `"commandId":${jsonString(m.commandId)},"correlationId":${jsonString(m.correlationId)},` +
+    `"eventId":${jsonString(m.eventId)},"occurredAt":${jsonString(m.occurredAt)},` +
+    `"previousHash":${jsonString(m.previousHash)},"schemaVersion":${JSON.stringify(m.schemaVersion)}},` +
+    `"revision":"${content.revision}","streamId":${jsonString(content.streamId)},` +
+    `"type":${jsonString(content.type)}}`
   );
 };
 

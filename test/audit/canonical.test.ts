@@ -39,6 +39,33 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('writes every string as JSON.stringify does: escapes, control characters, lone surrogates', () => {
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({
+        unit: fc.constantFrom(
+          '"',
+          '\\',
+          '\n',
+          '\u0000',
+          '\u001f',
+          '\u007f',
+          '\u2028',
+          '\ud800',
+          '\udfff',
+          'a',
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(anyText, fc.dictionary(anyText, anyText, { maxKeys: 3 }), (text, record) => {
+        expect(canonicalJson(text)).toBe(JSON.stringify(text));
+        expect(canonicalJson(record)).toBe(reference(record));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('does not depend on the order keys were inserted in', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (record) => {
