@@ -10,11 +10,12 @@ export class KeyedQueue {
     const previous = this.tails.get(key);
     // Nothing queued on this key (the usual case): start at once rather than a turn of the event loop later.
     const result = previous === undefined ? startNow(task) : previous.then(task, task);
-    const tail = result.catch(() => undefined);
-    this.tails.set(key, tail);
-    void tail.then(() => {
+    // The tail settles once the task has, whatever its outcome; the last tail of a key also clears it.
+    const settled = (): void => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
+    };
+    const tail: Promise<void> = result.then(settled, settled);
+    this.tails.set(key, tail);
     return result;
   }
 }
