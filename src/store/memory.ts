@@ -78,14 +78,17 @@ export class InMemoryEventStore implements EventStore {
   }
 
   /** Reads one stream forwards; a missing stream reads as empty. */
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    const stream = this.streams.get(streamId) ?? [];
-    yield* slice(stream, Number(options.fromRevision ?? 0n), options.maxCount);
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    return new SliceReader(
+      () => this.streams.get(streamId),
+      Number(options.fromRevision ?? 0n),
+      options.maxCount,
+    );
   }
 
-  /** Reads the global log forwards from a position. */
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    yield* slice(this.log, Number(options.fromPosition ?? 0n), options.maxCount);
+  /** Reads the whole log in position order, from `fromPosition`. */
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return new SliceReader(() => this.log, Number(options.fromPosition ?? 0n), options.maxCount);
   }
 
   /** Catches up from a position, then follows live appends. */
@@ -103,10 +106,46 @@ export class InMemoryEventStore implements EventStore {
   async close(): Promise<void> {}
 }
 
-function* slice(events: readonly RecordedEvent[], from: number, maxCount?: number): Iterable<RecordedEvent> {
-  const end = maxCount === undefined ? Infinity : from + maxCount;
-  // Re-read the length on every step: events appended while a reader iterates are part of what it reads.
-  for (let i = Math.max(0, from); i < events.length && i < end; i++) {
-    yield events[i] as RecordedEvent;
+/**
+ * Reads part of an array of events as an async iterator: one resolved promise a step, where an async
+ * generator costs several, and the handler reads a stream on every command (usually finding nothing new).
+ * The array is looked up and its length read again at every step: events appended while a reader iterates
+ * are part of what it reads, even into a stream that did not exist when the read began.
+ */
+class SliceReader implements AsyncIterableIterator<RecordedEvent> {
+  private index: number;
+  private readonly end: number;
+
+  constructor(
+    private readonly events: () => readonly RecordedEvent[] | undefined,
+    from: number,
+    maxCount: number | undefined,
+  ) {
+    this.index = Math.max(0, from);
+    this.end = maxCount === undefined ? Infinity : this.index + maxCount;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<RecordedEvent> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<RecordedEvent>> {
+    const events = this.events();
+    if (events !== undefined && this.index < events.length && this.index < this.end) {
+      const value = events[this.index] as RecordedEvent;
+      this.index += 1;
+      return Promise.resolve({ done: false, value });
+    }
+    return this.finish();
+  }
+
+  /** Ends the read (a reader that breaks out early, or the end reached): every later step is done. */
+  return(): Promise<IteratorResult<RecordedEvent>> {
+    return this.finish();
+  }
+
+  private finish(): Promise<IteratorResult<RecordedEvent>> {
+    this.index = this.end;
+    return Promise.resolve({ done: true, value: undefined });
   }
 }
