@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 
 /** How a PostgreSQL adapter reaches its database: a pool the caller owns, or a connection string. */
 export type PostgresConnection = Pool | string;
@@ -18,34 +18,6 @@ export const resolvePool = (connection: PostgresConnection): ResolvedPool => {
   // The pool has already discarded that client, and the next query reconnects: nothing else to do.
   pool.on('error', () => undefined);
   return { pool, owned: true };
-};
-
-const ignore = (): void => undefined;
-
-/**
- * Runs `work` inside one transaction on one pooled client: COMMIT when it resolves, ROLLBACK when it
- * throws. A client whose connection broke is destroyed rather than returned to the pool.
- */
-export const inTransaction = async <T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> => {
-  const client = await pool.connect();
-  // A checked-out client has no error listener; a server that ends the session between two of our
-  // queries would otherwise crash the process. The failure reaches us through the next query anyway.
-  client.on('error', ignore);
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw error;
-  } finally {
-    client.removeListener('error', ignore);
-    client.release(broken);
-  }
 };
 
 // SQLSTATE classes and codes that mean "the connection or the server went away", not "the query is wrong":

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { EventMetadata } from '../../domain/shared/events.js';
 import { AppendNotifier, catchUpSubscription } from '../catch-up.js';
 import {
@@ -16,15 +16,21 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.js';
+import { APPEND_FUNCTION, callAppendFunction, type AppendOutcome } from './append-function.js';
 import { AppendListener } from './append-listener.js';
 import {
-  inTransaction,
   isTransientConnectionError,
   resolvePool,
   type PostgresConnection,
   type ResolvedPool,
 } from './connection.js';
-import { migrate, schemaNames, type SchemaNames, type SchemaOptions } from './schema.js';
+import {
+  migrate,
+  migrateAppendFunction,
+  schemaNames,
+  type SchemaNames,
+  type SchemaOptions,
+} from './schema.js';
 
 /** Options of {@link PostgresEventStore}. */
 export interface PostgresEventStoreOptions extends SchemaOptions {
@@ -61,6 +67,12 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   position: BigInt(row.position),
 });
 
+/** True for the error of calling an append function the database lacks (SQLSTATE 42883, undefined_function). */
+const isMissingAppendFunction = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error as { code?: unknown }).code === '42883' &&
+  error.message.includes(APPEND_FUNCTION);
+
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {
     setTimeout(resolve, ms);
@@ -89,8 +101,9 @@ const sleep = (ms: number): Promise<void> =>
  * events (stream_id, revision) backstops it. A lost claim becomes the port's ConcurrencyError with the
  * revision the stream is actually at.
  *
- * Round trips. An append of any number of events is BEGIN, the claim, the lock, one INSERT of all events
- * (unnest of arrays) that also NOTIFYs, and COMMIT: five statements however many events.
+ * Round trips. All of this is one PL/pgSQL function that {@link migrate} installs (see append-function.ts),
+ * called in autocommit as one named prepared statement: an append of any number of events is one round
+ * trip, a conflict included.
  */
 export class PostgresEventStore implements EventStore {
   private readonly names: SchemaNames;
@@ -100,6 +113,7 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: AppendListener;
   private readonly resolved: ResolvedPool;
   private pollTimer: NodeJS.Timeout | undefined;
+  private installing: Promise<void> | undefined;
   private closed = false;
 
   /** A store over a pool (which stays the caller's to end) or a connection string (whose pool it owns). */
@@ -147,25 +161,53 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     if (events.length === 0) return this.checkOnly(streamId, expected);
+    let outcome: AppendOutcome;
     try {
-      return await inTransaction(this.pool, async (client) => {
-        const last = await this.claimRevisions(client, streamId, expected, events.length);
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.names.appendLock]);
-        const position = await this.insert(client, streamId, last - BigInt(events.length - 1), events);
-        return { nextExpectedRevision: last, position };
-      });
+      outcome = await this.callAppend(streamId, expected, events);
     } catch (error) {
       // The claim makes this unreachable in practice; if the tables ever disagree, still answer with the port's error.
       if ((error as { constraint?: unknown }).constraint === 'events_stream_revision_key') {
-        throw new ConcurrencyError(streamId, expected, await this.actualRevision(this.pool, streamId));
+        throw new ConcurrencyError(streamId, expected, await this.actualRevision(streamId));
       }
       throw error;
     }
+    if (!outcome.appended) throw new ConcurrencyError(streamId, expected, outcome.actual);
+    return { nextExpectedRevision: outcome.revision, position: outcome.position };
+  }
+
+  /**
+   * Calls the append function; if the database lacks it (a schema an earlier version migrated, opened
+   * without `create`), installs it once and calls again. The call that failed changed nothing: a statement
+   * naming a missing function fails before it runs.
+   */
+  private async callAppend(
+    streamId: string,
+    expected: ExpectedRevision,
+    events: readonly EventToAppend[],
+  ): Promise<AppendOutcome> {
+    try {
+      return await callAppendFunction(this.pool, this.names, streamId, expected, events);
+    } catch (error) {
+      if (!isMissingAppendFunction(error)) throw error;
+    }
+    this.installing ??= migrateAppendFunction(this.pool, this.names).finally(() => {
+      this.installing = undefined;
+    });
+    try {
+      await this.installing;
+    } catch (error) {
+      throw new Error(
+        `the append function ${this.names.appendFunction} is missing and could not be created: ` +
+          'run migrate() once with a role that may create functions in the schema',
+        { cause: error },
+      );
+    }
+    return callAppendFunction(this.pool, this.names, streamId, expected, events);
   }
 
   /** An empty append appends nothing but still checks the expected revision, as the in-memory store does. */
   private async checkOnly(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const actual = await this.actualRevision(this.pool, streamId);
+    const actual = await this.actualRevision(streamId);
     if (!expectedRevisionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
     const { rows } = await this.pool.query<{ position: string }>(
       `SELECT coalesce(max(position), -1) AS position FROM ${this.names.events}`,
@@ -176,90 +218,8 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  /**
-   * Moves the stream's row to its new last revision if the expected revision holds, and returns that
-   * revision; otherwise throws ConcurrencyError. The row lock taken here is held to the end of the
-   * transaction, so a concurrent writer of the same stream waits and then sees the new revision.
-   */
-  private async claimRevisions(
-    client: PoolClient,
-    streamId: string,
-    expected: ExpectedRevision,
-    count: number,
-  ): Promise<bigint> {
-    const { streams } = this.names;
-    const k = String(count);
-    let rows: readonly { revision: string }[];
-    if (expected === 'any') {
-      ({ rows } = await client.query<{ revision: string }>(
-        `INSERT INTO ${streams} AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
-         ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint
-         RETURNING revision`,
-        [streamId, k],
-      ));
-    } else if (expected === 'no-stream') {
-      ({ rows } = await client.query<{ revision: string }>(
-        `INSERT INTO ${streams} (stream_id, revision) VALUES ($1, $2::bigint - 1)
-         ON CONFLICT (stream_id) DO NOTHING
-         RETURNING revision`,
-        [streamId, k],
-      ));
-    } else if (expected === 'stream-exists') {
-      ({ rows } = await client.query<{ revision: string }>(
-        `UPDATE ${streams} SET revision = revision + $2::bigint WHERE stream_id = $1 RETURNING revision`,
-        [streamId, k],
-      ));
-    } else {
-      ({ rows } = await client.query<{ revision: string }>(
-        `UPDATE ${streams} SET revision = revision + $2::bigint
-         WHERE stream_id = $1 AND revision = $3::bigint
-         RETURNING revision`,
-        [streamId, k, expected.toString()],
-      ));
-    }
-    const claimed = rows[0];
-    if (claimed === undefined) {
-      throw new ConcurrencyError(streamId, expected, await this.actualRevision(client, streamId));
-    }
-    return BigInt(claimed.revision);
-  }
-
-  /**
-   * Inserts all events in one statement and notifies listeners (delivered at COMMIT, and only if it
-   * commits). Must run under the append lock: positions continue from the highest committed one.
-   */
-  private async insert(
-    client: PoolClient,
-    streamId: string,
-    firstRevision: bigint,
-    events: readonly EventToAppend[],
-  ): Promise<bigint> {
-    const { events: table } = this.names;
-    const { rows } = await client.query<{ position: string }>(
-      `WITH appended AS (
-         INSERT INTO ${table} (position, stream_id, revision, type, data, metadata)
-         SELECT base.last + e.ord, $1, $2::bigint + e.ord - 1, e.type, e.data, e.metadata
-         FROM (SELECT coalesce(max(position), -1) AS last FROM ${table}) AS base,
-              unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(type, data, metadata, ord)
-         RETURNING position
-       )
-       SELECT max(position)::text AS position, pg_notify($6, max(position)::text) FROM appended`,
-      [
-        streamId,
-        firstRevision.toString(),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data ?? null)),
-        events.map((e) => JSON.stringify(e.metadata)),
-        this.names.channel,
-      ],
-    );
-    const position = rows[0]?.position;
-    if (position === undefined) throw new Error('append inserted no rows');
-    return BigInt(position);
-  }
-
-  private async actualRevision(db: Pool | PoolClient, streamId: string): Promise<ActualRevision> {
-    const { rows } = await db.query<{ revision: string }>(
+  private async actualRevision(streamId: string): Promise<ActualRevision> {
+    const { rows } = await this.pool.query<{ revision: string }>(
       `SELECT revision FROM ${this.names.streams} WHERE stream_id = $1`,
       [streamId],
     );

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { APPEND_FUNCTION, appendFunctionSql } from './append-function.js';
 
 /** The schema the store's tables live in when none is given. */
 export const DEFAULT_SCHEMA = 'linli';
@@ -23,6 +24,10 @@ export interface SchemaNames {
   readonly channel: string;
   /** The text hashed into the advisory lock key that serialises position assignment. */
   readonly appendLock: string;
+  /** The function that performs a whole append in one statement. */
+  readonly appendFunction: string;
+  /** The name of the prepared statement that calls it (one per schema: pg binds a name to one text). */
+  readonly appendStatement: string;
 }
 
 /** Validates a schema name and derives the quoted names of the tables, channel and lock key. */
@@ -41,6 +46,8 @@ export const schemaNames = (options: SchemaOptions = {}): SchemaNames => {
     checkpoints: `${quoted}.checkpoints`,
     channel: `linli_appended_${schema}`,
     appendLock: `linli.append:${schema}`,
+    appendFunction: `${quoted}.${APPEND_FUNCTION}`,
+    appendStatement: `linli_append_${schema}`,
   };
 };
 
@@ -83,14 +90,10 @@ CREATE OR REPLACE TRIGGER events_append_only
 CREATE OR REPLACE TRIGGER events_no_truncate
   BEFORE TRUNCATE ON ${names.events}
   FOR EACH STATEMENT EXECUTE FUNCTION "${names.schema}".refuse_event_change();
-`;
+${appendFunctionSql(names)}`;
 
-/**
- * Creates the store's schema, tables and triggers if they are missing. Idempotent, and safe to run from
- * several processes at once: an advisory lock makes concurrent migrations take turns.
- */
-export const migrate = async (pool: Pool, options: SchemaOptions = {}): Promise<void> => {
-  const names = schemaNames(options);
+/** Runs DDL in one transaction, taking turns with every other migration of the same schema. */
+const runMigration = async (pool: Pool, names: SchemaNames, sql: string): Promise<void> => {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -99,7 +102,7 @@ export const migrate = async (pool: Pool, options: SchemaOptions = {}): Promise<
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
       `linli.migrate:${names.schema}`,
     ]);
-    await client.query(ddl(names));
+    await client.query(sql);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: unknown) => {
@@ -109,4 +112,22 @@ export const migrate = async (pool: Pool, options: SchemaOptions = {}): Promise<
   } finally {
     client.release(broken);
   }
+};
+
+/**
+ * Creates the store's schema, tables, triggers and append function if they are missing (and brings the
+ * append function up to date). Idempotent, and safe to run from several processes at once: an advisory
+ * lock makes concurrent migrations take turns.
+ */
+export const migrate = async (pool: Pool, options: SchemaOptions = {}): Promise<void> => {
+  const names = schemaNames(options);
+  await runMigration(pool, names, ddl(names));
+};
+
+/**
+ * Creates only the append function, in a schema whose tables already exist: what a database that an
+ * earlier version of the store migrated lacks. Its tables are exactly the ones this version uses.
+ */
+export const migrateAppendFunction = async (pool: Pool, names: SchemaNames): Promise<void> => {
+  await runMigration(pool, names, appendFunctionSql(names));
 };
