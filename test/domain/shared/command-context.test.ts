@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../support/schema-fast-path.js';
 import { ALL_UNITS, ROLES } from '../../../src/domain/shared/actors.js';
 import { parseCommandContext } from '../../../src/domain/shared/command-context.js';
 import { CommandContextSchema } from '../../../src/domain/shared/context.js';
@@ -90,23 +91,10 @@ describe('parseCommandContext', () => {
   });
 
   it('gives the schema answer for any context, valid or not', () => {
-    fc.assert(
-      fc.property(fc.oneof({ weight: 5, arbitrary: contextArb }, fc.anything()), (value) => {
-        const fast = parseCommandContext(value);
-        const schema = CommandContextSchema.safeParse(value);
-        expect(fast.success).toBe(schema.success);
-        if (schema.success) expect(fast.data).toStrictEqual(schema.data);
-        else expect(fast.error?.issues).toEqual(schema.error.issues);
-      }),
-      { numRuns: 3000 },
-    );
+    expectSameAnswerAsSchema(parseCommandContext, CommandContextSchema, contextArb);
   });
 
   it('reaches both valid and invalid contexts in the property above', () => {
-    const outcomes = fc
-      .sample(contextArb, { numRuns: 2000, seed: 11 })
-      .map((value) => CommandContextSchema.safeParse(value).success);
-    expect(outcomes.filter(Boolean).length).toBeGreaterThan(400);
-    expect(outcomes.filter((ok) => !ok).length).toBeGreaterThan(200);
+    expectReachesBothOutcomes(CommandContextSchema, contextArb, { valid: 400, invalid: 200 });
   });
 });

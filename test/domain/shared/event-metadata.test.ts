@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../support/schema-fast-path.js';
 import { ROLES } from '../../../src/domain/shared/actors.js';
 import { parseEventMetadata } from '../../../src/domain/shared/event-metadata.js';
 import { EventMetadataSchema } from '../../../src/domain/shared/events.js';
@@ -107,23 +108,10 @@ describe('parseEventMetadata', () => {
   });
 
   it('gives the schema answer for any metadata, valid or damaged', () => {
-    fc.assert(
-      fc.property(fc.oneof({ weight: 5, arbitrary: metadataArb }, fc.anything()), (value) => {
-        const fast = parseEventMetadata(value);
-        const schema = EventMetadataSchema.safeParse(value);
-        expect(fast.success).toBe(schema.success);
-        if (schema.success) expect(fast.data).toStrictEqual(schema.data);
-        else expect(fast.error?.issues).toEqual(schema.error.issues);
-      }),
-      { numRuns: 3000 },
-    );
+    expectSameAnswerAsSchema(parseEventMetadata, EventMetadataSchema, metadataArb);
   });
 
   it('accepts as many valid as invalid cases in the property above (the generator reaches both)', () => {
-    const outcomes = fc
-      .sample(metadataArb, { numRuns: 2000, seed: 7 })
-      .map((value) => EventMetadataSchema.safeParse(value).success);
-    expect(outcomes.filter(Boolean).length).toBeGreaterThan(200);
-    expect(outcomes.filter((ok) => !ok).length).toBeGreaterThan(200);
+    expectReachesBothOutcomes(EventMetadataSchema, metadataArb, { valid: 200, invalid: 200 });
   });
 });
