@@ -52,12 +52,14 @@ export const rebuildReadModels = async (file: string): Promise<Rebuilt> => {
     for (const fold of folds) fold.apply(batch);
     batch = [];
   };
-  for await (const { event, line } of reader) {
-    const parsed = parse(event);
-    if (isLeft(parsed)) throw new Error(`line ${line}: ${parsed.left.message}`);
-    batch.push(parsed.right);
-    events += 1;
-    if (batch.length >= BATCH) flush();
+  for await (const entries of reader.batches()) {
+    for (const { event, line } of entries) {
+      const parsed = parse(event);
+      if (isLeft(parsed)) throw new Error(`line ${line}: ${parsed.left.message}`);
+      batch.push(parsed.right);
+      events += 1;
+      if (batch.length >= BATCH) flush();
+    }
   }
   flush();
   const [violation] = reader.integrity.violations;

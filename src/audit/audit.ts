@@ -48,9 +48,11 @@ export const auditHistoryFile = async (
 ): Promise<AuditResult> => {
   const checker = auditor(options);
   const reader = readHistory(source);
-  for await (const { event, line, offset } of reader) {
-    checker.observe(event, line);
-    options.onProgress?.({ events: checker.observed, bytes: offset });
+  for await (const batch of reader.batches()) {
+    for (const { event, line, offset } of batch) {
+      checker.observe(event, line);
+      options.onProgress?.({ events: checker.observed, bytes: offset });
+    }
   }
   for (const violation of reader.integrity.violations) checker.add(violation);
   return checker.result();

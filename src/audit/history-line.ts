@@ -2,7 +2,6 @@ import type { EventMetadata } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import { canonicalJson } from './canonical.js';
 import { HistoryReadError } from './history-read-error.js';
-import type { RawLine } from './line-splitter.js';
 
 /** The version of the JSON Lines history format this library writes and reads. */
 export const HISTORY_FORMAT_VERSION = 1;
@@ -48,22 +47,79 @@ export const encodeTrailer = (events: number, digestHex: string): string =>
     digest: `sha256:${digestHex}`,
   } satisfies HistoryTrailer);
 
-const EVENT_KEYS = new Set(['position', 'streamId', 'revision', 'type', 'data', 'metadata']);
-const DECIMAL = /^(0|[1-9][0-9]*)$/;
+/** One line of a history file as text, with where it is in the file. */
+export interface HistoryLineText {
+  /** 1-based line number. */
+  readonly number: number;
+  /** The line decoded as UTF-8, without its terminator. */
+  readonly text: string;
+  /** False for a last line that the file ends without `\n`. */
+  readonly terminated: boolean;
+}
+
+const EVENT_KEYS = ['position', 'streamId', 'revision', 'type', 'data', 'metadata'] as const;
+const EVENT_KEY_SET: ReadonlySet<string> = new Set(EVENT_KEYS);
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const ZERO = 0x30;
+const NINE = 0x39;
+const OPEN_BRACE = 0x7b;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `0`, or digits without a leading zero: a bigint as the exporter writes it. */
+const isDecimal = (text: string): boolean => {
+  const { length } = text;
+  if (length === 0) return false;
+  const first = text.charCodeAt(0);
+  if (first === ZERO) return length === 1;
+  for (let i = 0; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < ZERO || code > NINE) return false;
+  }
+  return true;
+};
+
+/** Up to 15 digits a number is exact (they stay below 2^53), and BigInt converts a number faster than a string. */
+const EXACT_DIGITS = 15;
+
+/** The bigint a decimal string (see {@link isDecimal}) stands for. */
+const decimalToBigInt = (text: string): bigint =>
+  text.length <= EXACT_DIGITS ? BigInt(Number(text)) : BigInt(text);
+
+/**
+ * True when the object's own keys are the event line's, in the order canonical JSON sorts them: what
+ * every exported line holds, so the usual line is checked with one comparison a key.
+ */
+const hasCanonicalEventKeys = (value: object): boolean => {
+  const keys = Object.keys(value);
+  return (
+    keys.length === 6 &&
+    keys[0] === 'data' &&
+    keys[1] === 'metadata' &&
+    keys[2] === 'position' &&
+    keys[3] === 'revision' &&
+    keys[4] === 'streamId' &&
+    keys[5] === 'type'
+  );
+};
+
+/** Why a JSON object's keys are not an event line's, or undefined when they are. */
+const eventKeysProblem = (value: Record<string, unknown>): string | undefined => {
+  if (hasCanonicalEventKeys(value)) return undefined;
+  for (const key of EVENT_KEYS) if (!Object.hasOwn(value, key)) return `it has no "${key}"`;
+  const extra = Object.keys(value).find((key) => !EVENT_KEY_SET.has(key));
+  return extra === undefined ? undefined : `"${extra}" is not a field of an event line`;
+};
+
 /** Why a JSON object is not an event line, or undefined when it is one. */
 const eventLineProblem = (value: Record<string, unknown>): string | undefined => {
-  for (const key of EVENT_KEYS) if (!Object.hasOwn(value, key)) return `it has no "${key}"`;
-  const extra = Object.keys(value).find((key) => !EVENT_KEYS.has(key));
-  if (extra !== undefined) return `"${extra}" is not a field of an event line`;
-  if (typeof value.position !== 'string' || !DECIMAL.test(value.position)) {
+  const keysProblem = eventKeysProblem(value);
+  if (keysProblem !== undefined) return keysProblem;
+  if (typeof value.position !== 'string' || !isDecimal(value.position)) {
     return '"position" is not a decimal string';
   }
-  if (typeof value.revision !== 'string' || !DECIMAL.test(value.revision)) {
+  if (typeof value.revision !== 'string' || !isDecimal(value.revision)) {
     return '"revision" is not a decimal string';
   }
   if (typeof value.streamId !== 'string' || value.streamId === '') return '"streamId" is not a stream name';
@@ -88,9 +144,10 @@ const trailerProblem = (value: Record<string, unknown>): string | undefined => {
  * {@link HistoryReadError} naming the line: on the first line it means the file is not a history at all.
  * The event's content is not validated here (that is the audit's job); only its shape as a line is.
  */
-export const parseHistoryLine = (line: RawLine): HistoryLine => {
+export const parseHistoryLine = (line: HistoryLineText): HistoryLine => {
   const first = line.number === 1;
-  if (line.text.trim() === '') {
+  // Only a line that does not open an object can be blank.
+  if (line.text.charCodeAt(0) !== OPEN_BRACE && line.text.trim() === '') {
     throw new HistoryReadError(
       first ? 'not-a-history' : 'garbled',
       'empty line: not a history line',
@@ -151,9 +208,9 @@ export const parseHistoryLine = (line: RawLine): HistoryLine => {
   return {
     kind: 'event',
     event: {
-      position: BigInt(value.position as string),
+      position: decimalToBigInt(value.position as string),
       streamId: value.streamId as string,
-      revision: BigInt(value.revision as string),
+      revision: decimalToBigInt(value.revision as string),
       type: value.type as string,
       data: value.data,
       metadata: value.metadata as EventMetadata,

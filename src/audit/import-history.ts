@@ -63,16 +63,18 @@ export const importHistory = async (
     options.onProgress?.(imported);
   };
 
-  for await (const { event, line } of reader) {
-    const [violation] = chain.check(event, { ...event, line });
-    if (violation !== undefined) {
-      await flush();
-      throw new HistoryImportError(violation, imported);
+  for await (const entries of reader.batches()) {
+    for (const { event, line } of entries) {
+      const [violation] = chain.check(event, { ...event, line });
+      if (violation !== undefined) {
+        await flush();
+        throw new HistoryImportError(violation, imported);
+      }
+      if (batch.length >= batchSize || (batch[0] !== undefined && batch[0].streamId !== event.streamId)) {
+        await flush();
+      }
+      batch.push(event);
     }
-    if (batch.length >= batchSize || (batch[0] !== undefined && batch[0].streamId !== event.streamId)) {
-      await flush();
-    }
-    batch.push(event);
   }
   await flush();
   const [mismatch] = reader.integrity.violations;

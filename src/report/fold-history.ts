@@ -70,28 +70,30 @@ export const foldHistory = async (
   let skipped = 0;
   const firstSkipped: SkippedEvent[] = [];
   const reader = readHistory(source);
-  for await (const { line, event: raw, offset } of reader) {
-    read += 1;
-    options.onProgress?.({ events: read, bytes: offset });
-    const parsed = parse(raw);
-    if (isLeft(parsed)) {
-      skipped += 1;
-      if (firstSkipped.length < SKIPPED_NAMED) {
-        // One line each: a schema's message may run over several.
-        const reason = parsed.left.message.replace(/\s+/g, ' ');
-        firstSkipped.push({ line, streamId: raw.streamId, type: raw.type, reason });
+  for await (const entries of reader.batches()) {
+    for (const { line, event: raw, offset } of entries) {
+      read += 1;
+      options.onProgress?.({ events: read, bytes: offset });
+      const parsed = parse(raw);
+      if (isLeft(parsed)) {
+        skipped += 1;
+        if (firstSkipped.length < SKIPPED_NAMED) {
+          // One line each: a schema's message may run over several.
+          const reason = parsed.left.message.replace(/\s+/g, ' ');
+          firstSkipped.push({ line, streamId: raw.streamId, type: raw.type, reason });
+        }
+        continue;
       }
-      continue;
+      const event = parsed.right;
+      const at = toMillis(event.metadata.occurredAt);
+      if (at > lastMillis) {
+        lastMillis = at;
+        lastEventAt = event.metadata.occurredAt;
+      }
+      if (!isProblemEvent(event)) continue;
+      batch.push(event);
+      if (batch.length >= batchSize) flush();
     }
-    const event = parsed.right;
-    const at = toMillis(event.metadata.occurredAt);
-    if (at > lastMillis) {
-      lastMillis = at;
-      lastEventAt = event.metadata.occurredAt;
-    }
-    if (!isProblemEvent(event)) continue;
-    batch.push(event);
-    if (batch.length >= batchSize) flush();
   }
   flush();
   const { events, digest, violations } = reader.integrity;
