@@ -6,6 +6,7 @@ import { toMillis } from '../../domain/shared/time.js';
 import { idRecord } from '../id-record.js';
 import type { Projection } from '../projection.js';
 import type { LedgerRow } from './row.js';
+import { copyUnitPath } from '../../domain/shared/units.js';
 
 /** The problem ledger's state: one {@link LedgerRow} per problem id. */
 export interface ProblemLedgerState {
@@ -35,7 +36,7 @@ const report = (rows: Rows, event: Recorded<ProblemEventOf<'ProblemReported'>>):
   if (Object.hasOwn(rows, problemId)) return;
   rows[problemId] = {
     problemId,
-    path: { ...path },
+    path: copyUnitPath(path),
     category,
     reportedCategory: category,
     channel,

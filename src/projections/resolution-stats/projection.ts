@@ -5,6 +5,7 @@ import type { ProblemEvent } from '../../domain/problem/events.js';
 import { idRecord } from '../id-record.js';
 import type { Projection } from '../projection.js';
 import type { ProblemTrack, TrackStep } from './track.js';
+import { copyUnitPath } from '../../domain/shared/units.js';
 
 /** The resolution statistics' state: one {@link ProblemTrack} per problem id. */
 export interface ResolutionStatsState {
@@ -55,7 +56,7 @@ export const resolutionStatsProjection: Projection<Recorded<LinliEvent>, Resolut
         if (Object.hasOwn(draft.problems, problemId)) return;
         draft.problems[problemId] = {
           problemId,
-          path: { ...path },
+          path: copyUnitPath(path),
           reportedAt: at,
           revision: Number(event.revision),
           steps: [],
