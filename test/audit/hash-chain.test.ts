@@ -77,6 +77,27 @@ describe('eventHash', () => {
     );
   });
 
+  it('hashes content the handler would not write as canonicalJson does: no data, hidden or extra keys', () => {
+    const metadata = {
+      eventId: 'e',
+      occurredAt: '2026-03-01T08:00:00.000Z',
+      actor: { id: 'a', role: 'resident' },
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+      schemaVersion: 1,
+      previousHash: '0'.repeat(64),
+    };
+    const base = { streamId: 'task-t1', revision: 0n, type: 'TaskExpired', metadata };
+    const withoutData = { ...base, data: undefined } as HashedContent;
+    expect(eventHash(withoutData)).toBe(reference(withoutData));
+    // An own but non-enumerable field is not part of the JSON; a stray enumerable one is.
+    const hidden = { ...metadata, stray: 1 };
+    Object.defineProperty(hidden, 'previousHash', { value: 'f'.repeat(64), enumerable: false });
+    const content = { ...base, data: {}, metadata: hidden } as HashedContent;
+    expect(eventHash(content)).toBe(reference(content));
+  });
+
   it('changes when any hashed field changes, and ignores the hash field itself', () => {
     const content: HashedContent = {
       streamId: 'task-t1',
