@@ -1,3 +1,6 @@
+/** Settled already: the tail of a key with nothing queued on it. */
+const IDLE: Promise<void> = Promise.resolve();
+
 /**
  * Runs tasks one at a time per key, in arrival order, and tasks of different keys concurrently. The handler
  * uses it so that commands of one process on one stream do not race each other into needless conflicts.
@@ -7,9 +10,9 @@ export class KeyedQueue {
 
   /** Runs `task` after every task queued before it under `key`. */
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key);
-    // Nothing queued on this key (the usual case): start at once rather than a turn of the event loop later.
-    const result = previous === undefined ? startNow(task) : previous.then(task, task);
+    // Always a turn later, never synchronously: the key's tail is in place before the task starts, so a task
+    // that queues another on its own key cannot have it start alongside, and a throw becomes a rejection.
+    const result = (this.tails.get(key) ?? IDLE).then(task, task);
     // The tail settles once the task has, whatever its outcome; the last tail of a key also clears it.
     const settled = (): void => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
@@ -19,12 +22,3 @@ export class KeyedQueue {
     return result;
   }
 }
-
-/** Starts a task now; a task that throws before returning its promise rejects, as it would queued. */
-const startNow = <T>(task: () => Promise<T>): Promise<T> => {
-  try {
-    return task();
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-};

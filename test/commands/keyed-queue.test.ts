@@ -41,6 +41,22 @@ describe('KeyedQueue', () => {
     expect(log.slice(0, 2)).toEqual(['start x', 'start y']);
   });
 
+  it('does not start a task queued by a running task on its own key until that task ends', async () => {
+    const queue = new KeyedQueue();
+    const log: string[] = [];
+    let inner: Promise<void> | undefined;
+    await queue.run('k', async () => {
+      log.push('outer start');
+      inner = queue.run('k', async () => {
+        log.push('inner start');
+      });
+      await tick();
+      log.push('outer end');
+    });
+    await inner;
+    expect(log).toEqual(['outer start', 'outer end', 'inner start']);
+  });
+
   it('turns a task that throws before returning its promise into a rejection, and goes on', async () => {
     const queue = new KeyedQueue();
     const throwing = (): Promise<number> => {
