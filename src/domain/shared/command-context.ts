@@ -20,28 +20,31 @@ const arrayOf = (value: unknown, check: (entry: unknown) => boolean): string[] |
 
 const isScopeEntry = (entry: unknown): boolean => entry === ALL_UNITS || isId(entry);
 
-/** An optional id: absent stays absent, present-but-undefined stays so, as zod leaves them. */
-const optionalIdOk = (record: Readonly<Record<string, unknown>>, key: string): boolean =>
-  record[key] === undefined || isId(record[key]);
+/** An optional id as read (absent reads as undefined): acceptable when undefined or an id. */
+const optionalIdOk = (value: unknown): boolean => value === undefined || isId(value);
 
-/** The well-formed context with the schema's defaults applied, or undefined when anything is off. */
+/**
+ * The well-formed context with the schema's defaults applied, or undefined when anything is off. Every
+ * field is read once: what is checked is what is kept, even from an object with getters.
+ */
 const wellFormed = (value: unknown): CommandContext | undefined => {
   if (!isPlainRecord(value)) return undefined;
-  const { actor, now, commandId } = value;
+  const { actor, now, commandId, correlationId, causationId } = value;
   if (!isPlainRecord(actor) || !isInstant(now) || !isId(commandId)) return undefined;
-  if (!optionalIdOk(value, 'correlationId') || !optionalIdOk(value, 'causationId')) return undefined;
-  const { id, role } = actor;
+  if (!optionalIdOk(correlationId) || !optionalIdOk(causationId)) return undefined;
+  const { id, role, scope: scopeInput, organisations: organisationsInput } = actor;
   if (!isId(id) || !isRole(role)) return undefined;
-  const scope = actor.scope === undefined ? [] : arrayOf(actor.scope, isScopeEntry);
-  const organisations = actor.organisations === undefined ? [] : arrayOf(actor.organisations, isId);
+  const scope = scopeInput === undefined ? [] : arrayOf(scopeInput, isScopeEntry);
+  const organisations = organisationsInput === undefined ? [] : arrayOf(organisationsInput, isId);
   if (scope === undefined || organisations === undefined) return undefined;
   const context: { -readonly [K in keyof CommandContext]: CommandContext[K] } = {
     actor: { id, role, scope, organisations },
     now,
     commandId,
   };
-  if ('correlationId' in value) context.correlationId = value.correlationId as string | undefined;
-  if ('causationId' in value) context.causationId = value.causationId as string | undefined;
+  // An optional key present with undefined stays present, as zod leaves it.
+  if ('correlationId' in value) context.correlationId = correlationId as string | undefined;
+  if ('causationId' in value) context.causationId = causationId as string | undefined;
   return context;
 };
 

@@ -85,6 +85,20 @@ describe('parseCommandContext', () => {
     });
   });
 
+  it('keeps what it checked, even from a getter that changes its answer', () => {
+    let reads = 0;
+    const context = {
+      actor: { id: 'r1', role: 'resident' },
+      now: VALID.now,
+      commandId: 'c',
+      get correlationId(): string {
+        reads += 1;
+        return reads <= 2 ? 'corr-1' : 'not an id';
+      },
+    };
+    expect(parseCommandContext(context).data?.correlationId).toBe('corr-1');
+  });
+
   it('reports the schema issues for a malformed context', () => {
     const result = parseCommandContext({ ...VALID, actor: { ...VALID.actor, scope: ['bad id'] } });
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['actor', 'scope', 0]]);
