@@ -1,10 +1,12 @@
 /**
- * Freezes a value and everything reachable from it, and returns it. A subtree already frozen is taken to be
- * frozen all the way down (as immer leaves its states), so freezing a large state that shares most of its
- * structure with an older one costs only its new parts.
+ * Freezes a JSON-shaped value (objects' own enumerable properties, arrays' elements) and everything
+ * reachable from it, and returns it. A subtree already frozen is taken to be frozen all the way down (as
+ * immer leaves its states), so freezing a large state that shares most of its structure with an older one
+ * costs only its new parts. Typed arrays cannot be frozen and are left as they are.
  */
 export const deepFreeze = <T>(value: T): T => {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (ArrayBuffer.isView(value)) return value;
   Object.freeze(value);
   // Walked without Object.values: a rebuilt read model has millions of nodes, and an array per node
   // made freezing one cost seconds.
@@ -18,15 +20,17 @@ export const deepFreeze = <T>(value: T): T => {
 };
 
 /**
- * True when `value` is JSON-shaped data (plain objects, arrays, primitives) frozen all the way down, checked
- * node by node: such a value can be shared as it is, since no one can change it.
+ * True when `value` is JSON-shaped data (plain objects, arrays without named properties, primitives) frozen
+ * all the way down, checked node by node: such a value can be shared as it is, since no one can change it.
+ * Properties are read as data: a getter is not JSON, and data with getters is not JSON-shaped to begin with.
  */
 export const isDeepFrozenData = (value: unknown): boolean => {
   if (typeof value !== 'object' || value === null) return true;
   if (!Object.isFrozen(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   if (Array.isArray(value)) {
-    if (prototype !== Array.prototype) return false;
+    // Named properties on an array are not JSON; such an array is copied (and they are dropped), not shared.
+    if (prototype !== Array.prototype || Object.keys(value).length !== value.length) return false;
     for (let i = 0; i < value.length; i++) if (!isDeepFrozenData(value[i])) return false;
     return true;
   }

@@ -19,6 +19,13 @@ describe('deepFreeze and isDeepFrozenData', () => {
     expect(isDeepFrozenData(value)).toBe(true);
   });
 
+  it('does not take an array with named properties for data, nor fail on typed arrays', () => {
+    const list = Object.assign([1, 2], { extra: { n: 1 } });
+    expect(isDeepFrozenData(Object.freeze(list))).toBe(false);
+    const bytes = new Uint8Array([1, 2]);
+    expect(deepFreeze({ bytes }).bytes).toBe(bytes);
+  });
+
   it('does not take frozen objects of other kinds for data', () => {
     expect(isDeepFrozenData(Object.freeze(new Date(0)))).toBe(false);
     expect(isDeepFrozenData(Object.freeze(new Map()))).toBe(false);
