@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/audit/canonical.js';
 import { deterministicEventId, eventHash, type HashedContent } from '../../src/audit/hash-chain.js';
+import { SAMPLE_METADATA_UNHASHED } from '../support/metadata.js';
 
 /** The hash as first defined: sha256 over canonicalJson of the content, its metadata without `hash`. */
 const reference = (content: HashedContent): string =>
@@ -78,16 +79,7 @@ describe('eventHash', () => {
   });
 
   it('hashes content the handler would not write as canonicalJson does: no data, hidden or extra keys', () => {
-    const metadata = {
-      eventId: 'e',
-      occurredAt: '2026-03-01T08:00:00.000Z',
-      actor: { id: 'a', role: 'resident' },
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      schemaVersion: 1,
-      previousHash: '0'.repeat(64),
-    };
+    const metadata = SAMPLE_METADATA_UNHASHED;
     const base = { streamId: 'task-t1', revision: 0n, type: 'TaskExpired', metadata };
     const withoutData = { ...base, data: undefined } as HashedContent;
     expect(eventHash(withoutData)).toBe(reference(withoutData));
@@ -104,16 +96,7 @@ describe('eventHash', () => {
       revision: 0n,
       type: 'TaskPublished',
       data: { taskId: 't1' },
-      metadata: {
-        eventId: 'e',
-        occurredAt: '2026-03-01T08:00:00.000Z',
-        actor: { id: 'a', role: 'community-staff' },
-        commandId: 'c',
-        correlationId: 'c',
-        causationId: 'c',
-        schemaVersion: 1,
-        previousHash: '0'.repeat(64),
-      },
+      metadata: SAMPLE_METADATA_UNHASHED,
     };
     const hash = eventHash(content);
     expect(eventHash({ ...content, metadata: { ...content.metadata, hash: 'x' } } as HashedContent)).toBe(
@@ -124,7 +107,7 @@ describe('eventHash', () => {
     expect(
       eventHash({
         ...content,
-        metadata: { ...content.metadata, actor: { id: 'b', role: 'community-staff' } },
+        metadata: { ...content.metadata, actor: { id: 'b', role: 'grid-worker' } },
       }),
     ).not.toBe(hash);
   });

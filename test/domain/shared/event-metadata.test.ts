@@ -4,20 +4,11 @@ import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../suppo
 import { ROLES } from '../../../src/domain/shared/actors.js';
 import { parseEventMetadata } from '../../../src/domain/shared/event-metadata.js';
 import { EventMetadataSchema } from '../../../src/domain/shared/events.js';
+import { SAMPLE_METADATA } from '../../support/metadata.js';
 
 const HEX = '0123456789abcdef';
 
-const VALID = {
-  eventId: 'evt-1',
-  occurredAt: '2026-03-01T08:00:00.000Z',
-  actor: { id: 'grid-worker-7', role: 'grid-worker' },
-  commandId: 'cmd-1',
-  correlationId: 'cmd-1',
-  causationId: 'cmd-0',
-  schemaVersion: 1,
-  previousHash: '0'.repeat(64),
-  hash: 'ab'.repeat(32),
-} as const;
+const VALID = SAMPLE_METADATA;
 
 /** Strings near the edges of what ids, instants and hashes allow. */
 const trickyString = fc.oneof(
