@@ -42,6 +42,12 @@ const frozenCopy = <T>(value: T): T => {
   return Object.freeze(copy) as T;
 };
 
+/**
+ * The embedded default store: the whole log in memory, with the port's full semantics (expected revisions,
+ * atomic appends, global order, catch-up subscriptions). Appended data is copied and frozen (or shared, when
+ * it is already frozen all the way down), so a caller that mutates its objects afterwards cannot rewrite
+ * history.
+ */
 export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
