@@ -1,4 +1,5 @@
 import type { EventMetadata } from '../domain/shared/events.js';
+import { isPlainRecord } from '../domain/shared/hand-checks.js';
 import { canonicalJson, jsonString } from './canonical.js';
 import { sha256Hex } from './sha256.js';
 
@@ -30,9 +31,6 @@ const METADATA_KEYS: ReadonlySet<string> = new Set([
   'schemaVersion',
 ]);
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** True when `keys` (an object's own enumerable keys) are exactly the handler's metadata keys, `hash` allowed. */
 const areHandlerKeys = (keys: readonly string[]): boolean => {
   let known = 0;
@@ -57,10 +55,11 @@ const encodeHashedContent = (content: HashedContent): string => {
     canonicalJson({ streamId, revision, type, data, metadata: { ...content.metadata, hash: undefined } });
   if (typeof revision !== 'bigint' || typeof streamId !== 'string' || typeof type !== 'string')
     return generic();
-  if (data === undefined || !isRecord(metadata) || !areHandlerKeys(Object.keys(metadata))) return generic();
+  if (data === undefined || !isPlainRecord(metadata) || !areHandlerKeys(Object.keys(metadata)))
+    return generic();
   const { actor, causationId, commandId, correlationId, eventId, occurredAt, previousHash, schemaVersion } =
     metadata;
-  if (!isRecord(actor) || typeof schemaVersion !== 'number') return generic();
+  if (!isPlainRecord(actor) || typeof schemaVersion !== 'number') return generic();
   const actorKeys = Object.keys(actor);
   if (actorKeys.length !== 2 || !actorKeys.includes('id') || !actorKeys.includes('role')) return generic();
   const { id, role } = actor;

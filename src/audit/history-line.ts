@@ -1,5 +1,6 @@
 import type { EventMetadata } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
+import { isPlainRecord } from '../domain/shared/hand-checks.js';
 import { canonicalJson } from './canonical.js';
 import { HistoryReadError } from './history-read-error.js';
 
@@ -64,9 +65,6 @@ const ZERO = 0x30;
 const NINE = 0x39;
 const OPEN_BRACE = 0x7b;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** `0`, or digits without a leading zero: a bigint as the exporter writes it. */
 const isDecimal = (text: string): boolean => {
   const { length } = text;
@@ -124,7 +122,7 @@ const eventLineProblem = (value: Record<string, unknown>): string | undefined =>
   }
   if (typeof value.streamId !== 'string' || value.streamId === '') return '"streamId" is not a stream name';
   if (typeof value.type !== 'string' || value.type === '') return '"type" is not an event type';
-  if (!isRecord(value.metadata)) return '"metadata" is not an object';
+  if (!isPlainRecord(value.metadata)) return '"metadata" is not an object';
   return undefined;
 };
 
@@ -172,7 +170,7 @@ export const parseHistoryLine = (line: HistoryLineText): HistoryLine => {
       line.number,
     );
   }
-  if (!isRecord(value)) {
+  if (!isPlainRecord(value)) {
     throw new HistoryReadError(
       first ? 'not-a-history' : 'garbled',
       `not a JSON object: ${first ? 'not a linli history' : 'not a history line'}`,
