@@ -15,6 +15,9 @@ export interface DomainCommand<T extends string = string, D = unknown> {
   readonly data: D;
 }
 
+/** A chain hash as metadata holds it: a sha256 digest in 64 lower-case hex digits. */
+export const HASH_PATTERN = /^[0-9a-f]{64}$/;
+
 /**
  * Metadata every recorded event carries. `previousHash` and `hash` chain the event to the previous one of
  * its stream (see `src/audit/hash-chain.ts`), so that any edit, removal, reordering or insertion shows.
@@ -27,8 +30,8 @@ export const EventMetadataSchema = z.object({
   correlationId: IdSchema,
   causationId: IdSchema,
   schemaVersion: z.number().int().min(1),
-  previousHash: z.string().regex(/^[0-9a-f]{64}$/),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  previousHash: z.string().regex(HASH_PATTERN),
+  hash: z.string().regex(HASH_PATTERN),
 });
 
 /** Metadata of a recorded event (see {@link EventMetadataSchema}). */
