@@ -15,15 +15,9 @@ import {
   type HonourPeriod,
   type HonourRollState,
 } from '../../../src/projections/honour-roll/index.js';
-import {
-  cutsArb,
-  expectRebuildEqualsIncremental,
-  expectRedeliveryChangesNothing,
-  parseAll,
-  readAll,
-  repeatsArb,
-} from '../support/replay.js';
+import { expectRebuildEqualsIncremental, parseAll, readAll } from '../support/replay.js';
 import { record, timelineArb } from '../support/timeline.js';
+import { itKeepsTheReplayLaws } from '../support/timeline-laws.js';
 
 interface Fact {
   readonly residentId: string;
@@ -148,24 +142,9 @@ const thresholdsArb = fc
   .map((values) => values.sort((a, b) => a - b));
 
 describe('honour roll properties', () => {
-  it('rebuilt from scratch equals applied in any batches', async () => {
-    await fc.assert(
-      fc.asyncProperty(timelineArb, cutsArb, fc.integer({ min: 1, max: 50 }), async (steps, cuts, batch) => {
-        const { store } = await record(steps);
-        await expectRebuildEqualsIncremental(store, honourRollProjection, cuts, batch);
-      }),
-      { numRuns: 30 },
-    );
-  });
-
-  it('changes nothing when events are delivered again', async () => {
-    await fc.assert(
-      fc.asyncProperty(timelineArb, repeatsArb, async (steps, repeats) => {
-        const { store } = await record(steps);
-        await expectRedeliveryChangesNothing(store, honourRollProjection, repeats);
-      }),
-      { numRuns: 30 },
-    );
+  itKeepsTheReplayLaws(honourRollProjection, {
+    rebuildTitle: 'rebuilt from scratch equals applied in any batches',
+    rebuildRuns: 30,
   });
 
   it('draws up the rolls a recount of the raw events gives, in Shanghai time and in UTC', async () => {

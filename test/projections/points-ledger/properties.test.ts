@@ -11,15 +11,9 @@ import {
   residentAccount,
   type PointsLedgerState,
 } from '../../../src/projections/points-ledger/index.js';
-import {
-  cutsArb,
-  expectRebuildEqualsIncremental,
-  expectRedeliveryChangesNothing,
-  parseAll,
-  readAll,
-  repeatsArb,
-} from '../support/replay.js';
+import { parseAll, readAll } from '../support/replay.js';
 import { record, timelineArb } from '../support/timeline.js';
+import { itKeepsTheReplayLaws } from '../support/timeline-laws.js';
 
 const isPointsEvent = (event: Recorded<LinliEvent>): event is Recorded<PointsEvent> =>
   event.type === 'PointsEarned' || event.type === 'PointsRedeemed' || event.type === 'PointsAdjusted';
@@ -95,25 +89,10 @@ const check = (state: PointsLedgerState, events: readonly Recorded<LinliEvent>[]
 };
 
 describe('points ledger properties', () => {
-  it('rebuilt from scratch equals applied in any batches, and matches a recount from raw events', async () => {
-    await fc.assert(
-      fc.asyncProperty(timelineArb, cutsArb, fc.integer({ min: 1, max: 50 }), async (steps, cuts, batch) => {
-        const { store } = await record(steps);
-        const state = await expectRebuildEqualsIncremental(store, pointsLedgerProjection, cuts, batch);
-        check(state, parseAll(await readAll(store)));
-      }),
-      { numRuns: 40 },
-    );
-  });
-
-  it('changes nothing when events are delivered again', async () => {
-    await fc.assert(
-      fc.asyncProperty(timelineArb, repeatsArb, async (steps, repeats) => {
-        const { store } = await record(steps);
-        await expectRedeliveryChangesNothing(store, pointsLedgerProjection, repeats);
-      }),
-      { numRuns: 30 },
-    );
+  itKeepsTheReplayLaws(pointsLedgerProjection, {
+    rebuildTitle: 'rebuilt from scratch equals applied in any batches, and matches a recount from raw events',
+    rebuildRuns: 40,
+    recount: check,
   });
 
   it('generates histories that pay tasks, redeem, adjust and move balances between communities', async () => {

@@ -14,15 +14,9 @@ import {
   type OpenTasksQuery,
   type TaskBoardState,
 } from '../../../src/projections/task-board/index.js';
-import {
-  cutsArb,
-  expectRebuildEqualsIncremental,
-  expectRedeliveryChangesNothing,
-  parseAll,
-  readAll,
-  repeatsArb,
-} from '../support/replay.js';
+import { expectRebuildEqualsIncremental } from '../support/replay.js';
 import { EPOCHS, record, timelineArb } from '../support/timeline.js';
+import { itKeepsTheReplayLaws } from '../support/timeline-laws.js';
 
 const TASK_TYPES = new Set<string>([
   'TaskPublished',
@@ -106,25 +100,10 @@ const queryArb: fc.Arbitrary<OpenTasksQuery> = fc.record(
 );
 
 describe('task board properties', () => {
-  it('rebuilt from scratch equals applied in any batches, and its slots match a recount', async () => {
-    await fc.assert(
-      fc.asyncProperty(timelineArb, cutsArb, fc.integer({ min: 1, max: 50 }), async (steps, cuts, batch) => {
-        const { store } = await record(steps);
-        const board = await expectRebuildEqualsIncremental(store, taskBoardProjection, cuts, batch);
-        check(board, parseAll(await readAll(store)));
-      }),
-      { numRuns: 40 },
-    );
-  });
-
-  it('changes nothing when events are delivered again', async () => {
-    await fc.assert(
-      fc.asyncProperty(timelineArb, repeatsArb, async (steps, repeats) => {
-        const { store } = await record(steps);
-        await expectRedeliveryChangesNothing(store, taskBoardProjection, repeats);
-      }),
-      { numRuns: 30 },
-    );
+  itKeepsTheReplayLaws(taskBoardProjection, {
+    rebuildTitle: 'rebuilt from scratch equals applied in any batches, and its slots match a recount',
+    rebuildRuns: 40,
+    recount: check,
   });
 
   it('lists exactly the claimable tasks matching a query, by deadline then id', async () => {
