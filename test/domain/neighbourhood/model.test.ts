@@ -27,6 +27,7 @@ import {
   type NeighbourhoodIdPools,
 } from '../../../src/testing/arbitraries/neighbourhood.js';
 import { CommunityModel, snapshotOf } from './community-model.js';
+import { collect } from '../../store/contract.js';
 
 const CAPACITY = 2;
 
@@ -52,11 +53,8 @@ interface Real {
   state: NeighbourhoodState;
 }
 
-const readStream = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(stream)) events.push(event);
-  return events;
-};
+/** The stream's events as the store holds them. */
+const readStream = (store: InMemoryEventStore): Promise<RecordedEvent[]> => collect(store.readStream(stream));
 
 /** `state` advanced over events read back from the store, each parsed as the handler would parse it. */
 const foldRecorded = (

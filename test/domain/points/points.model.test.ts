@@ -22,6 +22,7 @@ import {
   redeemPointsCommandArb,
 } from '../../../src/testing/arbitraries/points.js';
 import type { ActorInput } from '../../../src/testing/arbitraries/task.js';
+import { collect } from '../../store/contract.js';
 
 const world = defaultPointsWorld;
 const stream = pointsStream(world.residentId);
@@ -104,11 +105,8 @@ const apply = (model: Model, command: PointsCommandInput): void => {
   }
 };
 
-const readStream = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(stream)) events.push(event);
-  return events;
-};
+/** The stream's events as the store holds them. */
+const readStream = (store: InMemoryEventStore): Promise<RecordedEvent[]> => collect(store.readStream(stream));
 
 const parsed = (events: readonly RecordedEvent[]): PointsEvent[] =>
   events.map((raw) => {

@@ -22,6 +22,7 @@ import {
   type TaskAction,
 } from '../../../src/testing/arbitraries/task.js';
 import type { RecordedEvent } from '../../../src/store/event-store.js';
+import { collect } from '../../store/contract.js';
 
 const world = defaultTaskWorld;
 const taskId = 'task-1';
@@ -163,11 +164,8 @@ const apply = (model: Model, action: TaskAction, defaultPoints: number): void =>
 
 const DEFAULT_POINTS = { easy: 5, medium: 10, hard: 20, expert: 40 } as const;
 
-const readStream = async (store: InMemoryEventStore): Promise<RecordedEvent[]> => {
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(stream)) events.push(event);
-  return events;
-};
+/** The stream's events as the store holds them. */
+const readStream = (store: InMemoryEventStore): Promise<RecordedEvent[]> => collect(store.readStream(stream));
 
 const parsed = (events: readonly RecordedEvent[]): TaskEvent[] =>
   events.map((raw) => {
