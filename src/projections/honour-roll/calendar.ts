@@ -1,5 +1,5 @@
 // One calendar for every read model: the local date of an instant comes from the 721 statistics' calendar.
-import { isTimeZone, localDate, periodKeyOfDate } from '../resolution-stats/calendar.js';
+import { isTimeZone, periodKeyOf } from '../resolution-stats/calendar.js';
 
 /** The time zone honour rolls are kept in unless configured otherwise: the field reports are all in China. */
 export const DEFAULT_HONOUR_TIME_ZONE = 'Asia/Shanghai';
@@ -17,7 +17,7 @@ export const assertTimeZone = (timeZone: string): void => {
  * `2026-03-31T17:00:00Z` is `2026-04` in Asia/Shanghai.
  */
 export const monthKeyOf = (instant: string, timeZone: string): string =>
-  periodKeyOfDate(localDate(instant, timeZone), 'month');
+  periodKeyOf(instant, 'month', timeZone);
 
 /** A stretch of the calendar a roll is drawn up for: a month `2026-05`, a quarter `2026-Q2` or a year `2026`. */
 export type HonourPeriod =
