@@ -47,6 +47,32 @@ export const initialProblemState: ProblemState = { status: 'unreported' };
 export const isProblemFinal = (state: ProblemState): boolean =>
   state.status === 'closed' || state.status === 'rejected';
 
+/** What an event can change of a reported problem; a field left out keeps its value. */
+type ProblemChange = Partial<Pick<ReportedProblem, 'status' | 'category' | 'tier' | 'priority' | 'dueBy'>>;
+
+/**
+ * The next state of a reported problem, written out in full: every state of a problem then has the same
+ * shape. A spread followed by new keys takes V8's slow path, and an audit evolves a state per problem event.
+ * `resolvedTier` and `rating` are passed explicitly, since a reopening clears them.
+ */
+const nextState = (
+  state: ReportedProblem,
+  change: ProblemChange,
+  resolvedTier: Tier | undefined,
+  rating: ProblemRating | undefined,
+): ReportedProblem => ({
+  status: change.status ?? state.status,
+  problemId: state.problemId,
+  path: state.path,
+  category: change.category ?? state.category,
+  reporterId: state.reporterId,
+  tier: change.tier ?? state.tier,
+  priority: change.priority ?? state.priority,
+  dueBy: change.dueBy ?? state.dueBy,
+  resolvedTier,
+  rating,
+});
+
 /**
  * How each event changes the state. Total, never throwing whatever order events arrive in: a second report
  * and anything before the report are ignored (decide never produces them), every other event is applied as
@@ -56,27 +82,31 @@ export const evolveProblem = (state: ProblemState, event: ProblemEvent): Problem
   if (event.type === 'ProblemReported') {
     if (state.status !== 'unreported') return state;
     const { problemId, path, category, reporterId } = event.data;
-    return { status: 'reported', problemId, path, category, reporterId };
+    return nextState({ status: 'reported', problemId, path, category, reporterId }, {}, undefined, undefined);
   }
   if (state.status === 'unreported') return state;
+  const { resolvedTier, rating } = state;
   switch (event.type) {
     case 'ProblemTriaged': {
       const { category, tier, priority, dueBy } = event.data;
-      return { ...state, status: 'triaged', category, tier, priority, dueBy };
+      return nextState(state, { status: 'triaged', category, tier, priority, dueBy }, resolvedTier, rating);
     }
     case 'ProblemEscalated':
-      return { ...state, tier: event.data.toTier, dueBy: event.data.dueBy };
+      return nextState(state, { tier: event.data.toTier, dueBy: event.data.dueBy }, resolvedTier, rating);
     case 'ProblemResolved':
-      return { ...state, status: 'resolved', resolvedTier: event.data.tier };
+      return nextState(state, { status: 'resolved' }, event.data.tier, rating);
     case 'ProblemRated':
-      return { ...state, rating: { satisfied: event.data.satisfied, score: event.data.score } };
-    case 'ProblemReopened': {
-      const { resolvedTier: _resolvedTier, rating: _rating, ...open } = state;
-      return { ...open, status: 'triaged', tier: event.data.tier, dueBy: event.data.dueBy };
-    }
+      return nextState(state, {}, resolvedTier, { satisfied: event.data.satisfied, score: event.data.score });
+    case 'ProblemReopened':
+      return nextState(
+        state,
+        { status: 'triaged', tier: event.data.tier, dueBy: event.data.dueBy },
+        undefined,
+        undefined,
+      );
     case 'ProblemClosed':
-      return { ...state, status: 'closed' };
+      return nextState(state, { status: 'closed' }, resolvedTier, rating);
     case 'ProblemRejected':
-      return { ...state, status: 'rejected' };
+      return nextState(state, { status: 'rejected' }, resolvedTier, rating);
   }
 };

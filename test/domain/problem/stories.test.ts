@@ -361,8 +361,11 @@ describe('an unsatisfied rating reopens the problem at the tier that resolved it
           },
         },
       ]);
-    expect(fold(problemAggregate.decider, again)).toMatchObject({ status: 'triaged', tier: 'community' });
-    expect(fold(problemAggregate.decider, again)).not.toHaveProperty('resolvedTier');
+    const state = fold(problemAggregate.decider, again);
+    expect(state).toMatchObject({ status: 'triaged', tier: 'community' });
+    // The reopening cleared the resolution it undid: no resolved tier and no rating stand any more.
+    expect(state.status !== 'unreported' && state.resolvedTier).toBeUndefined();
+    expect(state.status !== 'unreported' && state.rating).toBeUndefined();
   });
 
   it('needs an unsatisfied rating', () => {
