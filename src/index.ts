@@ -11,7 +11,7 @@ export * from './domain/shared/command-context.js';
 export * from './domain/shared/decider.js';
 export * from './domain/shared/errors.js';
 export * from './domain/shared/events.js';
-export * from './domain/shared/event-metadata.js';
+export { parseEventMetadata, type MetadataParseResult } from './domain/shared/event-metadata.js';
 export * from './domain/shared/ids.js';
 export * from './domain/shared/tiers.js';
 export * from './domain/shared/time.js';

@@ -1,7 +1,7 @@
 import { isLeft, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { DomainError } from '../domain/shared/errors.js';
-import { parseEventMetadata } from '../domain/shared/event-metadata.js';
+import { parseEventMetadata, parseEventMetadataOfVerifiedChain } from '../domain/shared/event-metadata.js';
 import type { DomainEvent } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import type { AuditSummary, DomainFigures } from './audit-summary.js';
@@ -147,7 +147,9 @@ export class Auditor {
       this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     }
 
-    const metadata = parseEventMetadata(recorded.metadata);
+    const metadata = this.chain.lastHashesComputed
+      ? parseEventMetadataOfVerifiedChain(recorded.metadata)
+      : parseEventMetadata(recorded.metadata);
     if (!metadata.success) {
       this.add(violationAt('schema-violation', `invalid metadata: ${z.prettifyError(metadata.error)}`, at));
     }

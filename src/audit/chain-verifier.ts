@@ -3,10 +3,14 @@ import type { RecordedEvent } from '../store/event-store.js';
 import { eventHash } from './hash-chain.js';
 import { violationAt, type EventLocation, type Violation } from './violation.js';
 
-/** What the verifier remembers of a stream: its last revision and that event's stored hash. */
+/**
+ * What the verifier remembers of a stream: its last revision, that event's stored hash, and whether that
+ * hash is the one the verifier computed (so a well-formed digest, whatever the file says elsewhere).
+ */
 interface StreamHead {
   readonly revision: bigint;
   readonly hash: unknown;
+  readonly computed: boolean;
 }
 
 /**
@@ -21,6 +25,16 @@ interface StreamHead {
 export class ChainVerifier {
   private readonly heads = new Map<string, StreamHead>();
   private lastPosition: bigint | undefined;
+  private lastHashesComputedFlag = false;
+
+  /**
+   * True when both hashes of the event last checked, its `hash` and its `previousHash`, equal digests this
+   * verifier computed (the genesis hash counting as one): the chain is intact up to that event, and both
+   * are well-formed sha256 digests without looking at them again.
+   */
+  get lastHashesComputed(): boolean {
+    return this.lastHashesComputedFlag;
+  }
 
   /** The number of streams seen so far. */
   get streams(): number {
@@ -69,7 +83,11 @@ export class ChainVerifier {
     }
 
     const recomputed = safeHash(event);
-    if (recomputed === undefined || metadata.hash !== recomputed) {
+    const hashComputed = recomputed !== undefined && metadata.hash === recomputed;
+    const previousComputed = head === undefined || head.computed;
+    this.lastHashesComputedFlag =
+      hashComputed && previousComputed && metadata.previousHash === expectedPrevious;
+    if (!hashComputed) {
       violations.push(
         violationAt(
           'hash-mismatch',
@@ -78,7 +96,7 @@ export class ChainVerifier {
         ),
       );
     }
-    this.heads.set(event.streamId, { revision: event.revision, hash: metadata.hash });
+    this.heads.set(event.streamId, { revision: event.revision, hash: metadata.hash, computed: hashComputed });
     return violations;
   }
 }

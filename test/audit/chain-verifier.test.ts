@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChainVerifier } from '../../src/audit/chain-verifier.js';
+import { eventHash } from '../../src/audit/hash-chain.js';
 import type { Violation } from '../../src/audit/violation.js';
 import { GENESIS_HASH } from '../../src/domain/shared/events.js';
 import type { RecordedEvent } from '../../src/store/event-store.js';
@@ -85,5 +86,56 @@ describe('ChainVerifier', () => {
       'broken-chain',
       'hash-mismatch',
     ]);
+  });
+
+  describe('lastHashesComputed', () => {
+    /** The flag after each event of `events`, checked in order by one verifier. */
+    const flags = (events: readonly RecordedEvent[]): boolean[] => {
+      const verifier = new ChainVerifier();
+      return events.map((event) => {
+        verifier.check(event);
+        return verifier.lastHashesComputed;
+      });
+    };
+
+    it('holds for every event of an intact history', () => {
+      expect(flags(history)).toEqual(history.map(() => true));
+    });
+
+    it('fails for an edited event and for the next event of its stream, whose previous hash was not computed', () => {
+      const edited = history[5]!;
+      const next = history.findIndex(
+        (e) => e.streamId === edited.streamId && e.revision === edited.revision + 1n,
+      );
+      // The next event names the edited hash as its previous one and is sealed again over that, so the chain
+      // check passes it; the flag must not, since its previous hash is not a digest the verifier computed.
+      const resealed = (event: RecordedEvent): RecordedEvent => {
+        const metadata = { ...event.metadata, previousHash: 'not a digest' };
+        return { ...event, metadata: { ...metadata, hash: eventHash({ ...event, metadata }) } };
+      };
+      const forged = history.map((event, i) =>
+        i === 5
+          ? { ...event, metadata: { ...event.metadata, hash: 'not a digest' } }
+          : i === next
+            ? resealed(event)
+            : event,
+      );
+      const verifier = new ChainVerifier();
+      const result = forged.map((event) => {
+        const violations = verifier.check(event);
+        return { flag: verifier.lastHashesComputed, violations: violations.length };
+      });
+      expect(result[5]!.flag).toBe(false);
+      expect(result[next]).toEqual({ flag: false, violations: 0 });
+      const others = result.filter((_, i) => forged[i]!.streamId !== edited.streamId);
+      expect(others.every(({ flag }) => flag)).toBe(true);
+    });
+
+    it("fails for an event whose previous hash is not its stream's last hash", () => {
+      const first = history[0]!;
+      expect(flags([{ ...first, metadata: { ...first.metadata, previousHash: 'f'.repeat(64) } }])).toEqual([
+        false,
+      ]);
+    });
   });
 });

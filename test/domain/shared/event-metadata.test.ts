@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../support/schema-fast-path.js';
 import { ROLES } from '../../../src/domain/shared/actors.js';
-import { parseEventMetadata } from '../../../src/domain/shared/event-metadata.js';
+import {
+  parseEventMetadata,
+  parseEventMetadataOfVerifiedChain,
+} from '../../../src/domain/shared/event-metadata.js';
 import { EventMetadataSchema } from '../../../src/domain/shared/events.js';
 import { SAMPLE_METADATA } from '../../support/metadata.js';
 
@@ -104,5 +107,21 @@ describe('parseEventMetadata', () => {
 
   it('accepts as many valid as invalid cases in the property above (the generator reaches both)', () => {
     expectReachesBothOutcomes(EventMetadataSchema, metadataArb, { valid: 200, invalid: 200 });
+  });
+});
+
+describe('parseEventMetadataOfVerifiedChain', () => {
+  const isDigest = (value: unknown): boolean => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+  it('gives the schema answer for metadata whose two hashes are digests, valid or damaged elsewhere', () => {
+    // Its promise: the caller computed both hashes itself. Only such metadata may be handed to it.
+    const withDigests = metadataArb.filter((value) => isDigest(value.hash) && isDigest(value.previousHash));
+    expectSameAnswerAsSchema(parseEventMetadataOfVerifiedChain, EventMetadataSchema, withDigests);
+  });
+
+  it('still refuses hashes that are not strings, and sends them to the schema for its issues', () => {
+    const result = parseEventMetadataOfVerifiedChain({ ...VALID, hash: 42 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['hash']]);
   });
 });
