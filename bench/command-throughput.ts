@@ -19,7 +19,6 @@ const fail = (peer: string, step: string, message: string): never => {
   throw new Error(`${peer}: ${step} was refused: ${message}`);
 };
 
-/** Runs `count` lifecycles through linli's facade on a fresh in-memory store; returns commands per second. */
 /**
  * The commands of `count` lifecycles, built before the clock starts: building them is the benchmark's
  * work, not the contenders', and both are given the same list.
@@ -27,6 +26,7 @@ const fail = (peer: string, step: string, message: string): never => {
 const workload = (run: string, count: number): readonly LifecycleStep[] =>
   Array.from({ length: count }, (_, i) => lifecycle(run, i, RESIDENTS)).flat();
 
+/** Runs `count` lifecycles through linli's facade on a fresh in-memory store; returns commands per second. */
 const runLinli = async (run: string, count: number): Promise<number> => {
   const governance = createGovernance();
   const steps = workload(run, count);
