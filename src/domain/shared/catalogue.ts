@@ -42,6 +42,11 @@ export interface Upcaster {
  */
 export class MessageCatalogue<M extends SchemaMap> {
   private readonly upcasters = new Map<string, Upcaster>();
+  /**
+   * Each type's schema compiled by zod (`z.compile`), made on first use: the same answers and issues as the
+   * schema, several times faster (every command and every stored event is parsed here).
+   */
+  private readonly compiled = new Map<string, z.ZodType>();
 
   /** Creates a catalogue from the data schemas; `versions` gives types whose schema is past version 1. */
   constructor(
@@ -107,13 +112,21 @@ export class MessageCatalogue<M extends SchemaMap> {
       data = upcaster.upcast(data);
       version += 1;
     }
-    const schema = this.schemas[type] as z.ZodType;
-    const parsed = schema.safeParse(data);
+    const parsed = this.compiledSchema(type).safeParse(data);
     if (!parsed.success) {
       return left(
         domainError(code, `invalid ${type}: ${z.prettifyError(parsed.error)}`, parsed.error.issues),
       );
     }
     return right({ type, data: parsed.data } as MessagesOf<M>);
+  }
+
+  private compiledSchema(type: keyof M & string): z.ZodType {
+    let schema = this.compiled.get(type);
+    if (schema === undefined) {
+      schema = z.compile(this.schemas[type] as z.ZodType);
+      this.compiled.set(type, schema);
+    }
+    return schema;
   }
 }
