@@ -1,5 +1,5 @@
 import type { EventMetadata } from '../domain/shared/events.js';
-import { isPlainRecord } from '../domain/shared/hand-checks.js';
+import { isPlainRecord } from '../domain/shared/plain-record.js';
 import { canonicalJson, jsonString } from './canonical.js';
 import { sha256Hex } from './sha256.js';
 

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
-import { isPlainRecord } from '../domain/shared/hand-checks.js';
+import { isPlainRecord } from '../domain/shared/plain-record.js';
 import { canonicalJson } from './canonical.js';
 import { HistoryReadError } from './history-read-error.js';
 

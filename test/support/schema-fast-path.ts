@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 
 /**
- * Asserts that a hand-written fast path gives exactly the schema's answer (success, data, issues) for
- * values drawn from `near` (inputs near the valid ones) and for anything at all.
+ * Asserts that a faster path to a schema (a compiled parse) gives exactly the schema's answer (success, data,
+ * issues) for values drawn from `near` (inputs near the valid ones) and for anything at all.
  */
 export const expectSameAnswerAsSchema = (
   fast: (value: unknown) => z.ZodSafeParseResult<unknown>,
