@@ -43,16 +43,21 @@ export interface Upcaster {
 export class MessageCatalogue<M extends SchemaMap> {
   private readonly upcasters = new Map<string, Upcaster>();
   /**
-   * Each type's schema compiled by zod (`z.compile`), made on first use: the same answers and issues as the
-   * schema, several times faster (every command and every stored event is parsed here).
+   * Each type's current version and schema compiled by zod (`z.compile`, made on first use: the same answers
+   * and issues as the schema, several times faster), in a Map: every command and every stored event is
+   * parsed here, and a Map finds a type string fresh from JSON.parse faster than a property lookup does.
    */
-  private readonly compiled = new Map<string, z.ZodType>();
+  private readonly entries = new Map<string, { readonly version: number; compiled?: z.ZodType }>();
 
   /** Creates a catalogue from the data schemas; `versions` gives types whose schema is past version 1. */
   constructor(
     readonly schemas: M,
-    private readonly versions: Partial<Record<keyof M & string, number>> = {},
-  ) {}
+    versions: Partial<Record<keyof M & string, number>> = {},
+  ) {
+    for (const type of Object.keys(schemas)) {
+      this.entries.set(type, { version: versions[type as keyof M & string] ?? 1 });
+    }
+  }
 
   /** The message types of this catalogue. */
   get types(): readonly (keyof M & string)[] {
@@ -61,12 +66,12 @@ export class MessageCatalogue<M extends SchemaMap> {
 
   /** True when `type` belongs to this catalogue. */
   has(type: string): type is keyof M & string {
-    return Object.hasOwn(this.schemas, type);
+    return this.entries.has(type);
   }
 
   /** The current schema version of a message type (1 unless the catalogue was given another). */
   schemaVersion(type: keyof M & string): number {
-    return this.versions[type] ?? 1;
+    return this.entries.get(type)?.version ?? 1;
   }
 
   /** Registers an upcaster from `fromVersion` to `fromVersion + 1` of one type; returns the catalogue. */
@@ -97,8 +102,9 @@ export class MessageCatalogue<M extends SchemaMap> {
       return left(domainError(code, 'a message is an object with a string type and data'));
     }
     const type = (message as { type: string }).type;
-    if (!this.has(type)) return left(domainError(code, `unknown type ${type}`, { type }));
-    const current = this.schemaVersion(type);
+    const entry = this.entries.get(type);
+    if (entry === undefined) return left(domainError(code, `unknown type ${type}`, { type }));
+    const current = entry.version;
     let version = options.schemaVersion ?? current;
     let data = (message as { data?: unknown }).data;
     if (version > current) {
@@ -112,21 +118,13 @@ export class MessageCatalogue<M extends SchemaMap> {
       data = upcaster.upcast(data);
       version += 1;
     }
-    const parsed = this.compiledSchema(type).safeParse(data);
+    entry.compiled ??= z.compile(this.schemas[type] as z.ZodType);
+    const parsed = entry.compiled.safeParse(data);
     if (!parsed.success) {
       return left(
         domainError(code, `invalid ${type}: ${z.prettifyError(parsed.error)}`, parsed.error.issues),
       );
     }
     return right({ type, data: parsed.data } as MessagesOf<M>);
-  }
-
-  private compiledSchema(type: keyof M & string): z.ZodType {
-    let schema = this.compiled.get(type);
-    if (schema === undefined) {
-      schema = z.compile(this.schemas[type] as z.ZodType);
-      this.compiled.set(type, schema);
-    }
-    return schema;
   }
 }
