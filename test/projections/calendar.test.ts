@@ -96,9 +96,21 @@ describe('the local month of an instant', () => {
     expect(periodKeyOf('2011-12-31T10:00:00.000Z', 'month', 'Pacific/Apia')).toBe('2012-01');
   });
 
+  it('gives the same answer for every spelling of a zone, however many are asked for', () => {
+    const instant = '2026-03-31T16:00:00.000Z';
+    for (let i = 0; i < 100; i++) {
+      const spelling = [...'asia/shanghai'].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join('');
+      expect(periodKeyOf(instant, 'month', spelling)).toBe('2026-04');
+    }
+  });
+
   it('refuses an unknown zone and an instant that is not a date, as the formatter does', () => {
     expect(() => localMonth('2026-03-31T16:00:00.000Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
     expect(() => localMonth('not a date', 'Asia/Shanghai')).toThrow(RangeError);
     expect(() => localMonth(Number.NaN, 'Asia/Shanghai')).toThrow(RangeError);
+    // Just past either end of what a Date holds, inside a day whose start it can hold.
+    expect(() => localMonth(8.64e15 + 1, 'Asia/Shanghai')).toThrow(RangeError);
+    expect(() => localMonth(-8.64e15 - 1, 'Asia/Shanghai')).toThrow(RangeError);
+    expect(localMonth(8.64e15, 'UTC')).toEqual({ year: 275760, month: 9 });
   });
 });

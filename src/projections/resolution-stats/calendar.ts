@@ -27,6 +27,12 @@ export const PeriodSchema = z.discriminatedUnion('kind', [
 export type Period = z.infer<typeof PeriodSchema>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * How many zone spellings the caches below keep before they start afresh. Zone names come from callers'
+ * queries and `Intl` accepts any capitalisation (`aSiA/sHaNgHaI`), so without a bound each new spelling
+ * would hold memory for the life of the process; a real host uses a handful of zones.
+ */
+const CACHED_ZONES = 32;
 
 /**
  * A formatter of an instant's wall-calendar parts (year, month, day, and with `withTime` the hour and minute
@@ -47,6 +53,7 @@ export const zonedFormatter = (timeZone: string, withTime = false): Intl.DateTim
       day: '2-digit',
       ...(withTime ? { hourCycle: 'h23', hour: '2-digit', minute: '2-digit' } : {}),
     });
+    if (formatters.size >= 2 * CACHED_ZONES) formatters.clear();
     formatters.set(key, formatter);
   }
   return formatter;
@@ -97,10 +104,12 @@ const CACHED_DAYS_PER_ZONE = 20_000;
 
 /**
  * Per time zone: UTC day number -> the local month every instant of that UTC day falls in, or null for a day
- * that may straddle two months. A day whose local start is between the 4th and the 25th of a month stays in
- * that month all day: a UTC day moves local time by under 24 hours, and no zone has ever changed its offset
- * by more than 24 hours at once (Samoa's skipped day, the Alaska purchase), so such a day ends by the 27th
- * at the latest and starts no earlier than the 3rd. Other days are computed instant by instant.
+ * that may straddle two months. Across one UTC day local time moves by under 24 hours plus whatever the zone's
+ * offset changes by, and no zone has ever changed its offset by more than 24 hours at once (Samoa's skipped
+ * day, the Alaska purchase), so local time stays within a day before and two days after the day's local
+ * start. A day whose local start is between the 4th and the 25th therefore stays in its month, with a day to
+ * spare either way. This rests on the runtime's time-zone data, as every local date here does; other days
+ * are computed instant by instant.
  */
 const monthsByDay = new Map<string, Map<number, LocalMonth | null>>();
 
@@ -113,6 +122,7 @@ const monthOfWholeDay = (day: number, timeZone: string): LocalMonth | null => {
   const month =
     start.day >= 4 && start.day <= 25 ? Object.freeze({ year: start.year, month: start.month }) : null;
   if (days === undefined) {
+    if (monthsByDay.size >= CACHED_ZONES) monthsByDay.clear();
     days = new Map();
     monthsByDay.set(timeZone, days);
   } else if (days.size >= CACHED_DAYS_PER_ZONE) {
@@ -122,6 +132,9 @@ const monthOfWholeDay = (day: number, timeZone: string): LocalMonth | null => {
   return month;
 };
 
+/** The range of instants a Date can hold: 100,000,000 days either side of 1970. */
+const MAX_DATE_MS = 8.64e15;
+
 /**
  * The local month of an instant in a time zone: what {@link localDate} says, without its day. Bucketing by
  * month is what every read model and report does for each event or problem, so the answer is cached per UTC
@@ -130,12 +143,13 @@ const monthOfWholeDay = (day: number, timeZone: string): LocalMonth | null => {
  */
 export const localMonth = (instant: string | number, timeZone: string): LocalMonth => {
   const millis = typeof instant === 'number' ? instant : toMillis(instant);
-  if (Number.isFinite(millis)) {
+  if (millis >= -MAX_DATE_MS && millis <= MAX_DATE_MS) {
     const whole = monthOfWholeDay(Math.floor(millis / DAY_MS), timeZone);
     if (whole !== null) return whole;
   }
-  const date = localDate(instant, timeZone);
-  return { year: date.year, month: date.month };
+  // Outside the cache's days, or not a date at all (which the formatter refuses with a RangeError).
+  const date = localDate(millis, timeZone);
+  return Object.freeze({ year: date.year, month: date.month });
 };
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
