@@ -1,7 +1,7 @@
 import { isLeft, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import type { DomainError } from '../domain/shared/errors.js';
-import { parseEventMetadata, parseEventMetadataOfVerifiedChain } from '../domain/shared/event-metadata.js';
+import { parseEventMetadata, parseEventMetadataWithComputedHashes } from '../domain/shared/event-metadata.js';
 import type { DomainEvent } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import type { AuditSummary, DomainFigures } from './audit-summary.js';
@@ -148,7 +148,7 @@ export class Auditor {
     }
 
     const metadata = this.chain.lastHashesComputed
-      ? parseEventMetadataOfVerifiedChain(recorded.metadata)
+      ? parseEventMetadataWithComputedHashes(recorded.metadata)
       : parseEventMetadata(recorded.metadata);
     if (!metadata.success) {
       this.add(violationAt('schema-violation', `invalid metadata: ${z.prettifyError(metadata.error)}`, at));

@@ -1,5 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
+import { compiledSchema } from './compiled-schema.js';
 import { domainError, type DomainError } from './errors.js';
 
 /** A map from message type (`ProblemReported`, `ReportProblem`) to the zod schema of its data. */
@@ -35,6 +36,13 @@ export interface Upcaster {
   readonly upcast: (data: unknown) => unknown;
 }
 
+/** One message type of a catalogue: its schema, its current version, and the schema compiled once used. */
+interface CatalogueEntry {
+  readonly schema: z.ZodType;
+  readonly version: number;
+  compiled?: z.ZodType;
+}
+
 /**
  * The schemas of a family of messages (one aggregate's events or commands), their current schema versions
  * and the upcasters that bring older versions forward. Anything coming from outside, a command from a
@@ -43,25 +51,27 @@ export interface Upcaster {
 export class MessageCatalogue<M extends SchemaMap> {
   private readonly upcasters = new Map<string, Upcaster>();
   /**
-   * Each type's current version and schema compiled by zod (`z.compile`, made on first use: the same answers
-   * and issues as the schema, several times faster), in a Map: every command and every stored event is
-   * parsed here, and a Map finds a type string fresh from JSON.parse faster than a property lookup does.
+   * Each type's schema and current version, in a Map: every command and every stored event is parsed here,
+   * and a Map finds a type string fresh from JSON.parse faster than a property lookup does. The schema is
+   * compiled by zod on first use (see `compiledSchema`), so types a process never reads cost nothing.
    */
-  private readonly entries = new Map<string, { readonly version: number; compiled?: z.ZodType }>();
+  private readonly entries = new Map<string, CatalogueEntry>();
 
   /** Creates a catalogue from the data schemas; `versions` gives types whose schema is past version 1. */
   constructor(
     readonly schemas: M,
     versions: Partial<Record<keyof M & string, number>> = {},
   ) {
-    for (const type of Object.keys(schemas)) {
-      this.entries.set(type, { version: versions[type as keyof M & string] ?? 1 });
+    for (const [type, schema] of Object.entries(schemas)) {
+      // Own keys only: a type named `constructor` or `toString` must not read Object's members.
+      const version = Object.hasOwn(versions, type) ? versions[type as keyof M & string] : undefined;
+      this.entries.set(type, { schema, version: version ?? 1 });
     }
   }
 
   /** The message types of this catalogue. */
   get types(): readonly (keyof M & string)[] {
-    return Object.keys(this.schemas);
+    return [...this.entries.keys()];
   }
 
   /** True when `type` belongs to this catalogue. */
@@ -118,7 +128,7 @@ export class MessageCatalogue<M extends SchemaMap> {
       data = upcaster.upcast(data);
       version += 1;
     }
-    entry.compiled ??= z.compile(this.schemas[type] as z.ZodType);
+    entry.compiled ??= compiledSchema(entry.schema);
     const parsed = entry.compiled.safeParse(data);
     if (!parsed.success) {
       return left(

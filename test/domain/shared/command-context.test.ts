@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../support/schema-fast-path.js';
+import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../support/schema-equivalence.js';
 import { ALL_UNITS, ROLES } from '../../../src/domain/shared/actors.js';
 import { parseCommandContext } from '../../../src/domain/shared/command-context.js';
 import { CommandContextSchema } from '../../../src/domain/shared/context.js';

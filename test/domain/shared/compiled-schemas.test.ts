@@ -5,7 +5,9 @@ import { z } from 'zod';
 import type { AnyAggregate } from '../../../src/commands/aggregate.js';
 import { createLinliAggregates, type LinliAggregates } from '../../../src/domain/linli.js';
 import { MessageCatalogue } from '../../../src/domain/shared/catalogue.js';
+import { compiledSchema } from '../../../src/domain/shared/compiled-schema.js';
 import { CommandContextSchema } from '../../../src/domain/shared/context.js';
+import { EventMetadataSchema } from '../../../src/domain/shared/events.js';
 import { deepFreeze } from '../../../src/domain/shared/freeze.js';
 import { IdSchema } from '../../../src/domain/shared/ids.js';
 import {
@@ -512,6 +514,37 @@ describe.each(AGGREGATE_KEYS.flatMap((key) => KINDS.map((kind) => [key, kind] as
   },
 );
 
+describe('the schemas linli compiles', () => {
+  // z.compile never throws: a schema it cannot compile comes back as it was, and the property above would
+  // then compare a schema with itself. Compiling strictly makes a refusal loud.
+  const everySchema: readonly (readonly [string, z.ZodType])[] = [
+    ...AGGREGATE_KEYS.flatMap((key) =>
+      KINDS.flatMap((kind) =>
+        Object.entries(aggregates[key][kind].schemas as Readonly<Record<string, z.ZodType>>).map(
+          ([type, schema]) => [`${key} ${type}`, schema] as const,
+        ),
+      ),
+    ),
+    ['the command context', CommandContextSchema],
+    ['event metadata', EventMetadataSchema],
+  ];
+
+  it.each(everySchema)('%s compiles', (_name, schema) => {
+    expect(() => z.compile(schema, { strict: true })).not.toThrow();
+  });
+
+  it('are used as they are, uncompiled, when the host forbids generated code', () => {
+    const schema = z.object({ noteId: IdSchema });
+    z.config({ jitless: true });
+    try {
+      expect(compiledSchema(schema)).toBe(schema);
+    } finally {
+      z.config({ jitless: false });
+    }
+    expect(compiledSchema(schema)).not.toBe(schema);
+  });
+});
+
 describe('MessageCatalogue', () => {
   const schemas = {
     Noted: z.object({ noteId: IdSchema, text: z.string().min(1).max(20) }),
@@ -532,6 +565,18 @@ describe('MessageCatalogue', () => {
     );
     expect(catalogue.parse({ type: 'Refined', data: { noteId: 'n1' } })._tag).toBe('Right');
     expect(catalogue.parse({ type: 'Refined', data: { noteId: 'forbidden' } })._tag).toBe('Left');
+  });
+
+  it('gives a type named like a member of Object its own version, never the member', () => {
+    // Any object TypeScript accepts here carries Object's members in its type; the cast says what it holds.
+    const versions = Object.fromEntries([['toString', 2]]) as unknown as Partial<
+      Record<'constructor' | 'toString', number>
+    >;
+    const catalogue = new MessageCatalogue({ constructor: schemas.Noted, toString: schemas.Noted }, versions);
+    expect(catalogue.schemaVersion('constructor')).toBe(1);
+    expect(catalogue.schemaVersion('toString')).toBe(2);
+    expect(catalogue.types).toEqual(['constructor', 'toString']);
+    expect(catalogue.has('hasOwnProperty')).toBe(false);
   });
 
   it('parses upcast data', () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../support/schema-fast-path.js';
+import { expectReachesBothOutcomes, expectSameAnswerAsSchema } from '../../support/schema-equivalence.js';
 import { ROLES } from '../../../src/domain/shared/actors.js';
 import {
   parseEventMetadata,
-  parseEventMetadataOfVerifiedChain,
+  parseEventMetadataWithComputedHashes,
 } from '../../../src/domain/shared/event-metadata.js';
 import { EventMetadataSchema } from '../../../src/domain/shared/events.js';
 import { SAMPLE_METADATA } from '../../support/metadata.js';
@@ -110,17 +110,17 @@ describe('parseEventMetadata', () => {
   });
 });
 
-describe('parseEventMetadataOfVerifiedChain', () => {
+describe('parseEventMetadataWithComputedHashes', () => {
   const isDigest = (value: unknown): boolean => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
   it('gives the schema answer for metadata whose two hashes are digests, valid or damaged elsewhere', () => {
     // Its promise: the caller computed both hashes itself. Only such metadata may be handed to it.
     const withDigests = metadataArb.filter((value) => isDigest(value.hash) && isDigest(value.previousHash));
-    expectSameAnswerAsSchema(parseEventMetadataOfVerifiedChain, EventMetadataSchema, withDigests);
+    expectSameAnswerAsSchema(parseEventMetadataWithComputedHashes, EventMetadataSchema, withDigests);
   });
 
   it('still refuses hashes that are not strings, and sends them to the schema for its issues', () => {
-    const result = parseEventMetadataOfVerifiedChain({ ...VALID, hash: 42 });
+    const result = parseEventMetadataWithComputedHashes({ ...VALID, hash: 42 });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['hash']]);
   });
