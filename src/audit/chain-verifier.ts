@@ -28,9 +28,9 @@ export class ChainVerifier {
   private lastHashesComputedFlag = false;
 
   /**
-   * True when both hashes of the event last checked, its `hash` and its `previousHash`, equal digests this
-   * verifier computed (the genesis hash counting as one): the chain is intact up to that event, and both
-   * are well-formed sha256 digests without looking at them again.
+   * True when both hashes of the event last checked, its `hash` and its `previousHash`, are strings this
+   * verifier produced itself (sha256 digests it computed, or the genesis hash), so both are well-formed
+   * without looking at them again. It says nothing else about the chain: the violations do.
    */
   get lastHashesComputed(): boolean {
     return this.lastHashesComputedFlag;
@@ -43,6 +43,8 @@ export class ChainVerifier {
 
   /** Checks the next event of the history; returns what is wrong with it (nothing, for an intact one). */
   check(event: RecordedEvent, at: EventLocation = event): Violation[] {
+    // Cleared first, so that a check that throws never leaves the previous event's answer standing.
+    this.lastHashesComputedFlag = false;
     const violations: Violation[] = [];
     if (this.lastPosition !== undefined && event.position <= this.lastPosition) {
       violations.push(

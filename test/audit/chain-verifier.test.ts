@@ -1,8 +1,13 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChainVerifier } from '../../src/audit/chain-verifier.js';
 import { eventHash } from '../../src/audit/hash-chain.js';
 import type { Violation } from '../../src/audit/violation.js';
 import { GENESIS_HASH } from '../../src/domain/shared/events.js';
+import {
+  parseEventMetadata,
+  parseEventMetadataWithComputedHashes,
+} from '../../src/domain/shared/event-metadata.js';
 import type { RecordedEvent } from '../../src/store/event-store.js';
 import { buildCounterHistory } from './support/counter-history.js';
 
@@ -131,11 +136,80 @@ describe('ChainVerifier', () => {
       expect(others.every(({ flag }) => flag)).toBe(true);
     });
 
-    it("fails for an event whose previous hash is not its stream's last hash", () => {
+    it("fails for an event whose previous hash is not its stream's last hash, even sealed over it", () => {
       const first = history[0]!;
-      expect(flags([{ ...first, metadata: { ...first.metadata, previousHash: 'f'.repeat(64) } }])).toEqual([
-        false,
-      ]);
+      const metadata = { ...first.metadata, previousHash: 'junk' };
+      const resealed = { ...first, metadata: { ...metadata, hash: eventHash({ ...first, metadata }) } };
+      const verifier = new ChainVerifier();
+      // Its own hash is right; its previous hash is not the genesis hash, and not a digest at all.
+      expect(codes(verifier.check(resealed))).toEqual(['broken-chain']);
+      expect(verifier.lastHashesComputed).toBe(false);
+    });
+
+    it('never changes the verdict or the issues of the metadata, however the history is damaged', () => {
+      // The audit parses metadata with the shortcut whenever the flag is up: it must answer as the full parse.
+      const candidates: readonly unknown[] = [
+        GENESIS_HASH,
+        'junk',
+        'A'.repeat(64),
+        history[0]!.metadata.hash.toUpperCase(),
+        history[1]!.metadata.hash,
+        history[2]!.metadata.hash.slice(1),
+        42,
+        null,
+        undefined,
+        [GENESIS_HASH],
+      ];
+      const edit = fc.record({
+        at: fc.nat(),
+        field: fc.constantFrom('hash', 'previousHash', 'revision', 'position', 'drop', 'dup', 'actor'),
+        value: fc.nat(),
+        reseal: fc.boolean(),
+      });
+      let shortcut = 0;
+      let refused = 0;
+      fc.assert(
+        fc.property(fc.array(edit, { maxLength: 6 }), (edits) => {
+          let events: RecordedEvent[] = [...history];
+          for (const { at, field, value, reseal } of edits) {
+            if (events.length === 0) return;
+            const i = at % events.length;
+            const event = events[i]!;
+            const candidate = candidates[value % candidates.length];
+            if (field === 'drop') events = events.filter((_, j) => j !== i);
+            else if (field === 'dup') events.splice(i, 0, events[value % events.length]!);
+            else if (field === 'revision') events[i] = { ...event, revision: BigInt(value % 5) };
+            else if (field === 'position') events[i] = { ...event, position: BigInt(value % 5) };
+            else {
+              const metadata: Record<string, unknown> = { ...event.metadata, [field]: candidate };
+              if (reseal) {
+                try {
+                  metadata.hash = eventHash({ ...event, metadata } as RecordedEvent);
+                } catch {
+                  // Metadata that cannot be encoded stays as it is, unsealed.
+                }
+              }
+              events[i] = { ...event, metadata } as RecordedEvent;
+            }
+          }
+          const verifier = new ChainVerifier();
+          for (const event of events) {
+            verifier.check(event);
+            const full = parseEventMetadata(event.metadata);
+            if (!full.success) refused += 1;
+            if (!verifier.lastHashesComputed) continue;
+            shortcut += 1;
+            const quick = parseEventMetadataWithComputedHashes(event.metadata);
+            expect(quick.success).toBe(full.success);
+            if (full.success) expect(quick.data).toStrictEqual(full.data);
+            else expect(quick.error?.issues).toEqual(full.error.issues);
+          }
+        }),
+        { numRuns: 500 },
+      );
+      // Both kinds of events were met: shortcuts taken, and metadata the schema refuses.
+      expect(shortcut).toBeGreaterThan(1000);
+      expect(refused).toBeGreaterThan(100);
     });
   });
 });
