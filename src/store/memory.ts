@@ -64,7 +64,8 @@ export class InMemoryEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     if (!expectedRevisionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
     if (events.length === 0) {
-      return { nextExpectedRevision: BigInt(stream.length - 1), position: BigInt(this.log.length - 1) };
+      // Nothing appended: the stream as it stands, its revision and the position of its last event.
+      return { nextExpectedRevision: BigInt(stream.length - 1), position: stream.at(-1)?.position ?? -1n };
     }
     for (const event of events) {
       const recorded: RecordedEvent = Object.freeze({

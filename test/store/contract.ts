@@ -192,6 +192,26 @@ export const eventStoreContract = (
       expect(read.map((e) => (e.data as { n: unknown }).n)).toEqual([0, 1, 2]);
     });
 
+    it('checks the expected revision of an empty append and answers with the stream as it stands', async () => {
+      const stream = uniqueStream();
+      expect(await store.appendToStream(stream, [], { expectedRevision: 'no-stream' })).toEqual({
+        nextExpectedRevision: -1n,
+        position: -1n,
+      });
+      await expectConflict(
+        store.appendToStream(stream, [], { expectedRevision: 'stream-exists' }),
+        'stream-exists',
+        'no-stream',
+      );
+      const written = await store.appendToStream(stream, [testEvent('E', {}), testEvent('E', {})]);
+      // The log moves on; the answer is still the revision and position of this stream's last event.
+      await store.appendToStream(uniqueStream(), [testEvent('E', {})]);
+      expect(await store.appendToStream(stream, [], { expectedRevision: 1n })).toEqual(written);
+      expect(await store.appendToStream(stream, [])).toEqual(written);
+      await expectConflict(store.appendToStream(stream, [], { expectedRevision: 0n }), 0n, '1');
+      expect(await collect(store.readStream(stream))).toHaveLength(2);
+    });
+
     it("appends with 'any' whatever the stream's state", async () => {
       const stream = uniqueStream();
       await store.appendToStream(stream, [testEvent('E', {})], { expectedRevision: 'any' });

@@ -205,17 +205,24 @@ export class PostgresEventStore implements EventStore {
     return callAppendFunction(this.pool, this.names, streamId, expected, events);
   }
 
-  /** An empty append appends nothing but still checks the expected revision, as the in-memory store does. */
+  /**
+   * An empty append appends nothing but still checks the expected revision, as every store does, and answers
+   * with the stream as it stands: its revision and the position of its last event (-1 for neither). One
+   * statement reads both, so they come from one snapshot.
+   */
   private async checkOnly(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const actual = await this.actualRevision(streamId);
-    if (!expectedRevisionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
-    const { rows } = await this.pool.query<{ position: string }>(
-      `SELECT coalesce(max(position), -1) AS position FROM ${this.names.events}`,
+    const { rows } = await this.pool.query<{ revision: string; position: string }>(
+      `SELECT s.revision, e.position FROM ${this.names.streams} s
+         JOIN ${this.names.events} e ON e.stream_id = s.stream_id AND e.revision = s.revision
+        WHERE s.stream_id = $1`,
+      [streamId],
     );
-    return {
-      nextExpectedRevision: actual === 'no-stream' ? -1n : actual,
-      position: BigInt(rows[0]?.position ?? '-1'),
-    };
+    const row = rows[0];
+    const actual: ActualRevision = row === undefined ? 'no-stream' : BigInt(row.revision);
+    if (!expectedRevisionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
+    return row === undefined
+      ? { nextExpectedRevision: -1n, position: -1n }
+      : { nextExpectedRevision: BigInt(row.revision), position: BigInt(row.position) };
   }
 
   private async actualRevision(streamId: string): Promise<ActualRevision> {
