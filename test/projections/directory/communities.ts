@@ -5,10 +5,8 @@
  * commands are refused; what is recorded is what the aggregate accepted.
  */
 import fc from 'fast-check';
-import { createGovernance, type Governance } from '../../../src/commands/governance.js';
 import type { LinliCommandInput } from '../../../src/domain/linli.js';
 import type { LeaderRole } from '../../../src/domain/neighbourhood/hierarchy.js';
-import type { CommandContextInput } from '../../../src/domain/shared/context.js';
 import {
   communityTreeArb,
   neighbourhoodActorArb,
@@ -17,6 +15,7 @@ import {
   type NeighbourhoodActorInput as ActorInput,
   type NeighbourhoodIdPools,
 } from '../../../src/testing/arbitraries/neighbourhood.js';
+import type { TimelineStep } from '../support/timeline.js';
 
 /** The two streets communities are established under. */
 export const STREETS = ['street-wuchang', 'street-wuhou'] as const;
@@ -128,11 +127,8 @@ const churnArb = (tree: CommunityTree): fc.Arbitrary<{ command: LinliCommandInpu
   return fc.record({ command, actor: fc.constant(actor) });
 };
 
-/** One command and its context, ready for `Governance.execute`. */
-export interface DirectoryStep {
-  readonly command: LinliCommandInput;
-  readonly context: CommandContextInput;
-}
+/** One command and its context, ready for `Governance.execute`: a timeline's step. */
+export type DirectoryStep = TimelineStep;
 
 /** The communities a history builds, and the steps, in order. */
 export interface Neighbourhoods {
@@ -175,10 +171,3 @@ export const neighbourhoodsArb: fc.Arbitrary<Neighbourhoods> = fc
       return { trees, steps };
     });
   });
-
-/** Sends the steps through a fresh facade on an in-memory store. */
-export const record = async (steps: readonly DirectoryStep[]): Promise<Governance> => {
-  const governance = createGovernance();
-  for (const { command, context } of steps) await governance.execute(command, context);
-  return governance;
-};

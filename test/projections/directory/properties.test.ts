@@ -30,20 +30,14 @@ import {
   type DirectoryState,
   type DirectoryTreeNode,
 } from '../../../src/projections/directory/index.js';
-import {
-  cutsArb,
-  expectRebuildEqualsIncremental,
-  expectRedeliveryChangesNothing,
-  parseAll,
-  readAll,
-  repeatsArb,
-} from '../support/replay.js';
+import { itKeepsTheReplayLaws } from '../support/replay-laws.js';
+import { parseAll, readAll } from '../support/replay.js';
+import { record } from '../support/timeline.js';
 import {
   ROAMING_PEOPLE,
   STREETS,
   neighbourhoodsArb,
   poolsOf,
-  record,
   seatsOf,
   type Neighbourhoods,
 } from './communities.js';
@@ -132,30 +126,11 @@ const check = (directory: DirectoryState, world: Neighbourhoods, events: readonl
 };
 
 describe('neighbourhood directory properties', () => {
-  it('rebuilt from scratch equals applied in any batches, and agrees with the aggregate', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        neighbourhoodsArb,
-        cutsArb,
-        fc.integer({ min: 1, max: 50 }),
-        async (world, cuts, batch) => {
-          const { store } = await record(world.steps);
-          const directory = await expectRebuildEqualsIncremental(store, directoryProjection, cuts, batch);
-          check(directory, world, parseAll(await readAll(store)));
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('changes nothing when events are delivered again', async () => {
-    await fc.assert(
-      fc.asyncProperty(neighbourhoodsArb, repeatsArb, async (world, repeats) => {
-        const { store } = await record(world.steps);
-        await expectRedeliveryChangesNothing(store, directoryProjection, repeats);
-      }),
-      { numRuns: 30 },
-    );
+  itKeepsTheReplayLaws(directoryProjection, {
+    worlds: neighbourhoodsArb,
+    rebuildTitle: 'rebuilt from scratch equals applied in any batches, and agrees with the aggregate',
+    rebuildRuns: 40,
+    recount: (directory, events, world) => check(directory, world, events),
   });
 
   it('generates histories that move, deregister and stand down, across streets', async () => {

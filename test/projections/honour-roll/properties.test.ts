@@ -17,7 +17,7 @@ import {
 } from '../../../src/projections/honour-roll/index.js';
 import { expectRebuildEqualsIncremental, parseAll, readAll } from '../support/replay.js';
 import { record, timelineArb } from '../support/timeline.js';
-import { itKeepsTheReplayLaws } from '../support/timeline-laws.js';
+import { itKeepsTheReplayLaws, timelineWorlds } from '../support/replay-laws.js';
 
 interface Fact {
   readonly residentId: string;
@@ -143,6 +143,7 @@ const thresholdsArb = fc
 
 describe('honour roll properties', () => {
   itKeepsTheReplayLaws(honourRollProjection, {
+    worlds: timelineWorlds,
     rebuildTitle: 'rebuilt from scratch equals applied in any batches',
     rebuildRuns: 30,
   });

@@ -13,7 +13,7 @@ import {
 } from '../../../src/projections/points-ledger/index.js';
 import { parseAll, readAll } from '../support/replay.js';
 import { record, timelineArb } from '../support/timeline.js';
-import { itKeepsTheReplayLaws } from '../support/timeline-laws.js';
+import { itKeepsTheReplayLaws, timelineWorlds } from '../support/replay-laws.js';
 
 const isPointsEvent = (event: Recorded<LinliEvent>): event is Recorded<PointsEvent> =>
   event.type === 'PointsEarned' || event.type === 'PointsRedeemed' || event.type === 'PointsAdjusted';
@@ -90,6 +90,7 @@ const check = (state: PointsLedgerState, events: readonly Recorded<LinliEvent>[]
 
 describe('points ledger properties', () => {
   itKeepsTheReplayLaws(pointsLedgerProjection, {
+    worlds: timelineWorlds,
     rebuildTitle: 'rebuilt from scratch equals applied in any batches, and matches a recount from raw events',
     rebuildRuns: 40,
     recount: check,

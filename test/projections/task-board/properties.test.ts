@@ -16,7 +16,7 @@ import {
 } from '../../../src/projections/task-board/index.js';
 import { expectRebuildEqualsIncremental } from '../support/replay.js';
 import { EPOCHS, record, timelineArb } from '../support/timeline.js';
-import { itKeepsTheReplayLaws } from '../support/timeline-laws.js';
+import { itKeepsTheReplayLaws, timelineWorlds } from '../support/replay-laws.js';
 
 const TASK_TYPES = new Set<string>([
   'TaskPublished',
@@ -101,6 +101,7 @@ const queryArb: fc.Arbitrary<OpenTasksQuery> = fc.record(
 
 describe('task board properties', () => {
   itKeepsTheReplayLaws(taskBoardProjection, {
+    worlds: timelineWorlds,
     rebuildTitle: 'rebuilt from scratch equals applied in any batches, and its slots match a recount',
     rebuildRuns: 40,
     recount: check,
