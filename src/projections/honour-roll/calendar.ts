@@ -51,7 +51,5 @@ export const monthsOf = (period: HonourPeriod): readonly string[] => {
 };
 
 /** The quarter `YYYY-Qn` an instant falls in on the wall calendar of a time zone. */
-export const quarterKeyOf = (instant: string, timeZone: string): string => {
-  const [year, month] = monthKeyOf(instant, timeZone).split('-');
-  return `${year}-Q${Math.ceil(Number(month) / 3)}`;
-};
+export const quarterKeyOf = (instant: string, timeZone: string): string =>
+  periodKeyOf(instant, 'quarter', timeZone);
