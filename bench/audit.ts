@@ -2,9 +2,8 @@
  * Audit: events per second verified by `auditHistoryFile` (what `linli audit` runs) on the benchmark
  * history, against the replay figure of the same run. Target: at least 70% of the replay's events per second.
  */
-import { compare, median, type BenchModule } from './harness.js';
-import { historySize, passes } from './history-passes.js';
-import { rates } from './replay.js';
+import { compare, type BenchModule } from './harness.js';
+import { highestPeakRss, historySize, medianRate, passes } from './history-passes.js';
 
 /** The audit benchmark. */
 export const auditBench: BenchModule = {
@@ -16,16 +15,16 @@ export const auditBench: BenchModule = {
     return [
       compare({
         name: 'audit',
-        value: Math.round(median(rates(audit))),
+        value: medianRate(audit),
         unit: 'events/s',
-        baseline: Math.round(median(rates(replay))),
+        baseline: medianRate(replay),
         baselineName: 'replay: rebuild of every read model from the same file, same run',
         target: 0.7,
         better: 'higher',
         detail:
           `${events.toLocaleString('en-US')}-event history; digest, hash chains, schemas and the domain rules of the ` +
           `four aggregates (linliAuditRules); median of ${audit.length} passes, each in a fresh node process; ` +
-          `peak RSS ${Math.round(Math.max(...audit.map((report) => report.peakRssMb)))} MB`,
+          `peak RSS ${highestPeakRss(audit)} MB`,
       }),
     ];
   },

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { compileForChildren, ROOT } from './compile.js';
-import type { BenchContext } from './harness.js';
+import { median, type BenchContext } from './harness.js';
 import type { PassReport } from './history-child.js';
 import { benchHistory } from './history-file.js';
 
@@ -10,6 +10,16 @@ export type PassMode = 'limit' | 'replay' | 'audit';
 
 /** Events in the full-size history, and in the `--quick` one. */
 export const historySize = (quick: boolean): number => (quick ? 50_000 : 1_000_000);
+
+/** Events per second of a pass. */
+const rate = (report: PassReport): number => report.events / report.seconds;
+
+/** The median events per second of some passes, rounded. */
+export const medianRate = (reports: readonly PassReport[]): number => Math.round(median(reports.map(rate)));
+
+/** The highest peak RSS of some passes, in whole MiB. */
+export const highestPeakRss = (reports: readonly PassReport[]): number =>
+  Math.round(Math.max(...reports.map((report) => report.peakRssMb)));
 
 /** Passes per mode (each in a fresh process, so there is no warm-up to throw away). */
 const REPETITIONS = 3;
@@ -86,7 +96,7 @@ export const passes = async (
         for (const mode of fresh) {
           const report = await runChild(script, mode, file);
           context.log(
-            `${mode} pass ${round}/${rounds}: ${report.seconds.toFixed(1)} s, ${Math.round(report.events / report.seconds).toLocaleString('en-US')} events/s, ` +
+            `${mode} pass ${round}/${rounds}: ${report.seconds.toFixed(1)} s, ${Math.round(rate(report)).toLocaleString('en-US')} events/s, ` +
               `peak RSS ${Math.round(report.peakRssMb)} MB`,
           );
           samples[mode].push(report);

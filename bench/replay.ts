@@ -3,12 +3,8 @@
  * simulation, JSON Lines), against the limit, a loop that only reads the same file and `JSON.parse`s each
  * line. Targets: at least 50% of the limit's events per second, and a peak RSS under 300 MB (streaming).
  */
-import { compare, median, type BenchModule } from './harness.js';
-import { historySize, passes } from './history-passes.js';
-
-/** Events per second of each pass. */
-export const rates = (reports: readonly { events: number; seconds: number }[]): number[] =>
-  reports.map((report) => report.events / report.seconds);
+import { compare, type BenchModule } from './harness.js';
+import { highestPeakRss, historySize, medianRate, passes } from './history-passes.js';
 
 /** The replay benchmark. */
 export const replayBench: BenchModule = {
@@ -21,9 +17,9 @@ export const replayBench: BenchModule = {
     return [
       compare({
         name: 'replay',
-        value: Math.round(median(rates(replay))),
+        value: medianRate(replay),
         unit: 'events/s',
-        baseline: Math.round(median(rates(limit))),
+        baseline: medianRate(limit),
         baselineName: 'limit: read the same file and JSON.parse each line',
         target: 0.5,
         better: 'higher',
@@ -34,9 +30,9 @@ export const replayBench: BenchModule = {
       }),
       compare({
         name: 'replay-peak-rss',
-        value: Math.round(Math.max(...replay.map((report) => report.peakRssMb))),
+        value: highestPeakRss(replay),
         unit: 'MB',
-        baseline: Math.round(Math.max(...limit.map((report) => report.peakRssMb))),
+        baseline: highestPeakRss(limit),
         baselineName: "the limit loop's peak RSS",
         target: 300,
         judged: 'value',
