@@ -5,18 +5,12 @@
  * events; the first `events` of its log are then exported with the audit exporter (a prefix of a history is a
  * history: every stream's chain is intact, and a cut can leave nothing owed that the audit looks for).
  *
- * It runs the steps of `runDemo` except the report: rebuilding the demo's read models over a million events
- * would take longer than the simulation itself, and the bench measures that rebuild on its own.
+ * It runs the simulation `runDemo` runs (`simulateDistrict`), without the report: rebuilding the demo's
+ * read models over a million events would take longer than the simulation itself, and the bench measures
+ * that rebuild on its own.
  */
 import { exportHistory } from '../src/audit/export-history.js';
-import { createGovernance } from '../src/commands/governance.js';
-import { buildDistrict } from '../src/demo/build-district.js';
-import { Commander } from '../src/demo/commander.js';
-import { planDistrict } from '../src/demo/district.js';
-import { PointsMirror } from '../src/demo/points-mirror.js';
-import { Random } from '../src/demo/random.js';
-import { redemptionWindows } from '../src/demo/redemptions.js';
-import { simulateYear } from '../src/demo/simulate.js';
+import { simulateDistrict } from '../src/demo/simulate-district.js';
 import type { RecordedEvent } from '../src/store/event-store.js';
 
 /** Events the simulated year records per household, with some margin below the demo's observed 5.2. */
@@ -34,25 +28,14 @@ const progress = (message: string): void => {
   process.stderr.write(`  history: ${message}\n`);
 };
 const households = Math.ceil(count / EVENTS_PER_HOUSEHOLD);
-const random = new Random(seed);
-const governance = createGovernance({ config: { points: { redemptionWindows: redemptionWindows() } } });
-const mirror = new PointsMirror();
-const commander = new Commander(governance, (events, at) => mirror.observe(events, at));
-const district = planDistrict(random.derive('district'), households);
 progress(`simulating ${households.toLocaleString('en-US')} households for a year (seed ${seed})`);
-await buildDistrict(commander, district);
-await simulateYear(commander, district, mirror, random.derive('year'), {
+// A DemoFailure (a command the simulation meant to succeed was refused) ends the script with its message.
+const { governance } = await simulateDistrict(seed, households, {
   progress: (message) => {
     if (message.startsWith('Mar') || message.startsWith('Jun') || message.startsWith('Sep'))
       progress(message);
   },
 });
-if (commander.unexpected.length > 0) {
-  const first = commander.unexpected[0]!;
-  throw new Error(
-    `the simulation had ${commander.unexpected.length} unexpected rejections, first: ${first.message}`,
-  );
-}
 
 async function* firstEvents(): AsyncGenerator<RecordedEvent> {
   let taken = 0;

@@ -1,15 +1,10 @@
 import { exportHistory } from '../audit/export-history.js';
-import { createGovernance } from '../commands/governance.js';
-import { buildDistrict } from './build-district.js';
-import { Commander, type UnexpectedRejection } from './commander.js';
-import { planDistrict } from './district.js';
 import { formatSummary } from './format-summary.js';
-import { PointsMirror } from './points-mirror.js';
-import { Random } from './random.js';
 import { rebuildReadModels } from './read-models.js';
-import { redemptionWindows } from './redemptions.js';
-import { simulateYear } from './simulate.js';
+import { simulateDistrict } from './simulate-district.js';
 import { summarise, type DemoSummary } from './summary.js';
+
+export { DemoFailure } from './simulate-district.js';
 
 /** Households in the default district: a few communities of several hundred households each. */
 export const DEFAULT_HOUSEHOLDS = 3_000;
@@ -39,19 +34,6 @@ export interface DemoOptions {
   readonly stdout?: { write(text: string): unknown };
 }
 
-/** The simulation sent commands it meant to succeed and the library refused them: a bug in the simulation. */
-export class DemoFailure extends Error {
-  /** Creates the failure from the rejections, naming the first few. */
-  constructor(readonly rejections: readonly UnexpectedRejection[]) {
-    const first = rejections
-      .slice(0, 5)
-      .map((r) => `  ${r.at} ${r.command} by ${r.actor}: ${r.code}: ${r.message}`)
-      .join('\n');
-    super(`the simulation had ${rejections.length} unexpected rejections:\n${first}`);
-    this.name = 'DemoFailure';
-  }
-}
-
 const EXPORT_PROGRESS_EVERY = 100_000;
 
 /**
@@ -70,23 +52,12 @@ export const runDemo = async (options: DemoOptions): Promise<DemoSummary> => {
     throw new RangeError(`the district has 1 to ${MAX_HOUSEHOLDS} households, got ${households}`);
   }
   const progress = options.progress ?? (() => undefined);
-  const random = new Random(seed);
-  const governance = createGovernance({ config: { points: { redemptionWindows: redemptionWindows() } } });
-  const mirror = new PointsMirror();
-  const commander = new Commander(governance, (events, at) => mirror.observe(events, at));
-
-  const district = planDistrict(random.derive('district'), households);
-  progress(
-    `planned ${district.streetName}: ${district.communities.length} communities, ${households.toLocaleString('en-US')} households`,
-  );
-  await buildDistrict(commander, district, progress);
-  const counts = await simulateYear(commander, district, mirror, random.derive('year'), {
+  const { governance, district, commander, counts } = await simulateDistrict(seed, households, {
     ...(options.problemsPerHousehold === undefined
       ? {}
       : { problemsPerHousehold: options.problemsPerHousehold }),
     progress,
   });
-  if (commander.unexpected.length > 0) throw new DemoFailure(commander.unexpected);
 
   progress('rebuilding the read models from the history');
   const models = await rebuildReadModels(governance.store, governance.aggregates);
