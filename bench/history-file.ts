@@ -4,12 +4,13 @@ import { join, relative } from 'node:path';
 import { ROOT, SCRATCH } from './compile.js';
 
 /**
- * The generator's version: bump it when bench/make-history.ts changes what it writes. The cache is keyed by it
- * (and the seed and size), not by the sources: a fix in the handler or the audit must not cost a
- * regeneration. A history that today's linli can no longer read fails the replay loudly; `--fresh-history`
- * (or deleting `.tmp/bench/`) writes a new one.
+ * The generator's version: bump it when what bench/make-history.ts writes changes, including through the
+ * demo's simulation it runs (`simulateDistrict`). The cache is keyed by it (and the seed and size), not by the
+ * sources: a fix in the handler or the audit must not cost a regeneration. A history that today's linli can
+ * no longer read fails the replay loudly; `--fresh-history` (or deleting `.tmp/bench/`) writes a new one.
+ * Version 2: the simulated year starts at midnight in Shanghai (version 1 files started at midnight UTC).
  */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** The seed of the benchmark histories: a fixed one, so every run reads the same history. */
 const SEED = 1;
