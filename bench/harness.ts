@@ -47,18 +47,12 @@ export interface BenchModule {
 }
 
 /** Builds a figure from a value and its baseline, computing the ratio and whether the target is met. */
-export const compare = (input: {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly baseline: number | null;
-  readonly baselineName: string | null;
-  readonly target: number | null;
-  /** Defaults to the ratio when there is a baseline, else the value. */
-  readonly judged?: 'ratio' | 'value';
-  readonly better: Better;
-  readonly detail?: string;
-}): Figure => {
+export const compare = (
+  input: Omit<Figure, 'ratio' | 'met' | 'judged'> & {
+    /** Defaults to the ratio when there is a baseline, else the value. */
+    readonly judged?: Figure['judged'];
+  },
+): Figure => {
   const ratio = input.baseline === null || input.baseline === 0 ? null : input.value / input.baseline;
   const judged = input.judged ?? (input.baseline === null ? 'value' : 'ratio');
   const measured = judged === 'value' ? input.value : ratio;
