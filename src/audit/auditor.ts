@@ -6,6 +6,7 @@ import type { DomainEvent } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import type { AuditSummary, DomainFigures } from './audit-summary.js';
 import { ChainVerifier } from './chain-verifier.js';
+import { unknownFields } from './unknown-fields.js';
 import { violationAt, type EventLocation, type Violation, type ViolationCode } from './violation.js';
 
 /** Anything that parses stored events of one family: a `MessageCatalogue` of events. */
@@ -14,6 +15,8 @@ export interface EventCatalogue {
     message: unknown,
     options?: { readonly schemaVersion?: number; readonly errorCode?: 'invalid-command' | 'invalid-event' },
   ): Either<DomainError, DomainEvent>;
+  /** The current schema version of a type: only data written at it can be compared field by field. */
+  schemaVersion(type: string): number;
 }
 
 /** The catalogue of the streams whose name starts with `prefix` (`problem-`). */
@@ -215,6 +218,19 @@ export class Auditor {
     if (isLeft(parsed)) {
       this.add(violationAt('schema-violation', parsed.left.message, at));
       return undefined;
+    }
+    // Data written at an older version was upcast, and upcasters may drop fields; the current version must
+    // hold exactly what its schema knows.
+    if (version === undefined || version === catalogue.events.schemaVersion(recorded.type)) {
+      for (const path of unknownFields(recorded.data, parsed.right.data)) {
+        this.add(
+          violationAt(
+            'unknown-field',
+            `${recorded.type} carries ${path}, which its schema does not know`,
+            at,
+          ),
+        );
+      }
     }
     return parsed.right;
   }

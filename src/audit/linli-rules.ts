@@ -2,6 +2,7 @@ import { createLinliAggregates, STREAM_PREFIXES, type LinliAggregates } from '..
 import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
 import type { AuditCheck, AuditRules } from './auditor.js';
+import { chronologyCheck } from './rules/chronology-check.js';
 import { neighbourhoodCheck } from './rules/neighbourhood-check.js';
 import { pointsCheck } from './rules/points-check.js';
 import { problemCheck } from './rules/problem-check.js';
@@ -39,6 +40,7 @@ export const createLinliAuditRules = (
     checks: () => {
       const claims = new VerifiedClaims();
       const checks: AuditCheck[] = [
+        chronologyCheck(),
         neighbourhoodCheck(neighbourhood),
         problemCheck(problem),
         taskCheck(claims, task),

@@ -33,6 +33,16 @@ export const VIOLATION_CODES = [
   'event-after-close',
   /** Replaying the event through a decider's evolve or a projection threw: the code cannot rebuild it. */
   'replay-failed',
+  /** An event dated before the previous event of its stream: a stream only moves forward in time. */
+  'out-of-order-time',
+  /** A field in an event's data or metadata that its schema does not know (names, phone numbers, inventions). */
+  'unknown-field',
+  /** The decider refuses the event's actor (role, identity, own work) the authority to record it. */
+  'unauthorised',
+  /** The decider, given the event's command, state, actor and time, refuses it or records something else. */
+  'not-as-decided',
+  /** An event names a place (street, community, unit) that the neighbourhood directory did not record so. */
+  'unknown-place',
 ] as const;
 
 /** The stable code of a {@link Violation}. */

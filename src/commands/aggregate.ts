@@ -12,6 +12,12 @@ export interface Aggregate<CM extends SchemaMap, EM extends SchemaMap, S> {
   readonly events: MessageCatalogue<EM>;
   readonly decider: Decider<MessagesOf<CM>, MessagesOf<EM>, S>;
   readonly streamId: (command: MessagesOf<CM>) => string;
+  /**
+   * The command that records each event type, so that an audit can decide each recorded event again: the
+   * event's data, read as that command (the command's schema keeps the fields it knows), with the recorded
+   * actor and time as its context, must make the decider record the same event.
+   */
+  readonly recordedBy?: Readonly<Record<keyof EM & string, keyof CM & string>>;
 }
 
 /** Any aggregate, for code that handles them all alike. */

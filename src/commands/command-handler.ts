@@ -6,6 +6,7 @@ import type { CommandContext } from '../domain/shared/context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
 import { deepFreeze } from '../domain/shared/freeze.js';
 import { GENESIS_HASH, type EventMetadata } from '../domain/shared/events.js';
+import { outOfOrderInTime } from '../domain/shared/time.js';
 import {
   isConcurrencyError,
   type EventStore,
@@ -53,6 +54,8 @@ interface StreamState<S> {
   /** Revision of the last folded event; `-1n` for a stream with no events. */
   revision: bigint;
   lastHash: string;
+  /** When the stream's last event occurred; undefined for a stream with no events. */
+  lastAt: string | undefined;
   readonly commands: Map<string, CommandSpan>;
 }
 
@@ -63,7 +66,8 @@ const NO_EVENTS = -1n;
  * the decision at the revision it was decided on. A conflict reloads and decides again, a bounded number of
  * times. Folded state is cached by stream and revision, so a command reads only the events appended since
  * the cache last saw the stream: the cost of a command does not grow with the stream's history. A command
- * re-sent with the same `commandId` appends nothing and returns its first result.
+ * re-sent with the same `commandId` appends nothing and returns its first result. A command dated before its
+ * stream's last event is refused (`invalid-command`): a stream only moves forward in time.
  */
 export class CommandHandler {
   private readonly cache: LruCache<string, StreamState<unknown>>;
@@ -116,6 +120,11 @@ export class CommandHandler {
 
       const seen = current.commands.get(context.commandId);
       if (seen !== undefined) return this.replayResult(aggregate, streamId, seen, current.revision);
+
+      const late = outOfOrderInTime(current.lastAt, context.now);
+      if (late !== undefined) {
+        return left(domainError('invalid-command', `${streamId}: the command is ${late}`, { streamId }));
+      }
 
       const decision = aggregate.decider.decide(command, current.state, context);
       if (isLeft(decision)) return decision;
@@ -176,6 +185,7 @@ export class CommandHandler {
       state: aggregate.decider.initialState,
       revision: NO_EVENTS,
       lastHash: GENESIS_HASH,
+      lastAt: undefined,
       commands: new Map(),
     };
     try {
@@ -188,6 +198,7 @@ export class CommandHandler {
         entry.state = aggregate.decider.evolve(entry.state, parsed.right);
         entry.revision = raw.revision;
         entry.lastHash = raw.metadata.hash;
+        entry.lastAt = raw.metadata.occurredAt;
         noteCommand(entry.commands, raw.metadata.commandId, raw.revision);
       }
     } catch (error) {
@@ -208,6 +219,7 @@ export class CommandHandler {
       entry.state = aggregate.decider.evolve(entry.state, event);
       entry.revision = event.revision;
       entry.lastHash = event.metadata.hash;
+      entry.lastAt = event.metadata.occurredAt;
       noteCommand(entry.commands, event.metadata.commandId, event.revision);
     }
   }

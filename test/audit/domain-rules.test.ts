@@ -36,10 +36,15 @@ const indexOf = (events: readonly EventLine[], type: string, nth = 0): number =>
 
 const dataOf = (event: EventLine): Record<string, unknown> => event.data as Record<string, unknown>;
 
-/** Inserts a copy of `template` with other data right after the last event of its stream. */
+/**
+ * Inserts a copy of `template` with other data right after the last event of its stream, dated as that last
+ * event is (a careful forger keeps the stream's time running forward).
+ */
 const appendToStream = (events: EventLine[], template: EventLine, type: string, data: unknown): void => {
   const last = lastIndexWhere(events, (event) => event.streamId === template.streamId);
-  events.splice(last + 1, 0, { ...structuredClone(template), type, data });
+  const forged = { ...structuredClone(template), type, data };
+  forged.metadata.occurredAt = events[last]!.metadata.occurredAt;
+  events.splice(last + 1, 0, forged);
 };
 
 const codesOf = (result: AuditResult): string[] => result.violations.map((v) => v.code);

@@ -9,6 +9,7 @@ import {
 import { levelOf } from '../../domain/neighbourhood/tree.js';
 import { neighbourhoodStream } from '../../domain/shared/ids.js';
 import type { AuditCheck, AuditedEvent, ReportViolation } from '../auditor.js';
+import { replayDecision, trackingReport } from './decision-replay.js';
 
 const PREFIX = neighbourhoodStream('');
 
@@ -85,12 +86,14 @@ const checkTransition = (
 
 /**
  * Replays every `neighbourhood-` stream through the Neighbourhood decider's `evolve`, checking each event
- * against the register before it and that it names the neighbourhood of its stream.
+ * against the register before it and that it names the neighbourhood of its stream, then deciding it again
+ * (see {@link replayDecision}). `states` is where it keeps each neighbourhood's register, shared with the
+ * checks that judge the places other events name.
  */
 export const neighbourhoodCheck = (
   aggregate: NeighbourhoodAggregate = neighbourhoodAggregate,
+  states: Map<string, NeighbourhoodState> = new Map(),
 ): AuditCheck => {
-  const states = new Map<string, NeighbourhoodState>();
   const { evolve, initialState } = aggregate.decider;
   return {
     name: 'neighbourhood register',
@@ -98,11 +101,16 @@ export const neighbourhoodCheck = (
       const { streamId } = audited.recorded;
       if (!streamId.startsWith(PREFIX) || !aggregate.events.has(audited.type)) return;
       const event = { type: audited.type, data: audited.data } as NeighbourhoodEvent;
+      const tracked = trackingReport(report);
       if (neighbourhoodStream(event.data.neighbourhoodId) !== streamId) {
-        report('wrong-stream', `${event.type} of neighbourhood ${event.data.neighbourhoodId} in ${streamId}`);
+        tracked.report(
+          'wrong-stream',
+          `${event.type} of neighbourhood ${event.data.neighbourhoodId} in ${streamId}`,
+        );
       }
       const before = states.get(streamId) ?? initialState;
-      checkTransition(before, event, report);
+      checkTransition(before, event, tracked.report);
+      if (!tracked.found()) replayDecision(aggregate, before, audited, report);
       states.set(streamId, evolve(before, event));
     },
   };

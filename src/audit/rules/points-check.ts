@@ -5,6 +5,7 @@ import type { ResidentPointsState } from '../../domain/points/state.js';
 import { pointsStream } from '../../domain/shared/ids.js';
 import type { PointsFigures } from '../audit-summary.js';
 import type { AuditCheck, AuditedEvent, ReportViolation } from '../auditor.js';
+import { replayDecision, trackingReport } from './decision-replay.js';
 import type { VerifiedClaims } from './verified-claims.js';
 
 const PREFIX = pointsStream('');
@@ -51,7 +52,9 @@ const checkAward = (
 /**
  * Replays every `points-` stream through the ResidentPoints decider's `evolve`: each award must pay one
  * earlier verified claim, once; no balance may go below zero after any entry; each event names the resident
- * of its stream. Adds up the points issued, redeemed, adjusted and outstanding.
+ * of its stream; what passes is decided again (see {@link replayDecision}): nobody pays or corrects their own
+ * account, only the account's community acts on it. Adds up the points issued, redeemed, adjusted and
+ * outstanding.
  */
 export const pointsCheck = (
   claims: VerifiedClaims,
@@ -65,18 +68,23 @@ export const pointsCheck = (
       const { recorded } = audited;
       if (!recorded.streamId.startsWith(PREFIX) || !aggregate.events.has(audited.type)) return;
       const event = { type: audited.type, data: audited.data } as PointsEvent;
+      const tracked = trackingReport(report);
       if (pointsStream(event.data.residentId) !== recorded.streamId) {
-        report('wrong-stream', `${event.type} of resident ${event.data.residentId} in ${recorded.streamId}`);
+        tracked.report(
+          'wrong-stream',
+          `${event.type} of resident ${event.data.residentId} in ${recorded.streamId}`,
+        );
       }
       const before = states.get(recorded.streamId) ?? initialState;
-      if (event.type === 'PointsEarned') checkAward(event, before, recorded, claims, report);
+      if (event.type === 'PointsEarned') checkAward(event, before, recorded, claims, tracked.report);
       const after = evolve(before, event);
       if (after.balance < 0) {
-        report(
+        tracked.report(
           'negative-balance',
           `${event.type} takes the balance of ${event.data.residentId} to ${after.balance}`,
         );
       }
+      if (!tracked.found()) replayDecision(aggregate, before, audited, report);
       states.set(recorded.streamId, after);
     },
     figures(): { points: PointsFigures } {

@@ -11,6 +11,7 @@ import {
 } from '../../projections/resolution-stats/targets.js';
 import type { ProblemFigures } from '../audit-summary.js';
 import type { AuditCheck, AuditedEvent, ReportViolation } from '../auditor.js';
+import { replayDecision, trackingReport } from './decision-replay.js';
 
 const PREFIX = problemStream('');
 
@@ -151,7 +152,8 @@ const problemFigures = (states: Iterable<ProblemState>): ProblemFigures => {
 /**
  * Replays every `problem-` stream through the Problem decider's `evolve`, checking each event against the
  * state before it (see the lifecycle above) and that it names the problem of its stream. Keeps one folded
- * state per problem, from which it also counts the 721 figures.
+ * state per problem, from which it also counts the 721 figures. An event the lifecycle allows is decided again
+ * (see {@link replayDecision}): who recorded it, when, and with what data.
  */
 export const problemCheck = (aggregate: ProblemAggregate = problemAggregate): AuditCheck => {
   const states = new Map<string, ProblemState>();
@@ -162,11 +164,13 @@ export const problemCheck = (aggregate: ProblemAggregate = problemAggregate): Au
       const { streamId } = audited.recorded;
       if (!streamId.startsWith(PREFIX) || !aggregate.events.has(audited.type)) return;
       const event = { type: audited.type, data: audited.data } as ProblemEvent;
+      const tracked = trackingReport(report);
       if (problemStream(event.data.problemId) !== streamId) {
-        report('wrong-stream', `${event.type} of problem ${event.data.problemId} in ${streamId}`);
+        tracked.report('wrong-stream', `${event.type} of problem ${event.data.problemId} in ${streamId}`);
       }
       const before = states.get(streamId) ?? initialState;
-      checkTransition(before, event, report);
+      checkTransition(before, event, tracked.report);
+      if (!tracked.found()) replayDecision(aggregate, before, audited, report);
       states.set(streamId, finalState(evolve(before, event)));
     },
     figures: () => ({ problems: problemFigures(states.values()) }),

@@ -4,6 +4,7 @@ import type { TaskEvent } from '../../domain/task/events.js';
 import { activeClaims, isComplete, type PublishedTask, type TaskState } from '../../domain/task/state.js';
 import type { TaskFigures } from '../audit-summary.js';
 import type { AuditCheck, AuditedEvent, ReportViolation } from '../auditor.js';
+import { replayDecision, trackingReport, type ReplayAssumptions } from './decision-replay.js';
 import { eventIdOf, occurredAtOf } from './event-facts.js';
 import type { VerifiedClaims } from './verified-claims.js';
 
@@ -113,9 +114,19 @@ const checkTransition = (
 };
 
 /**
+ * What the replay takes on trust: membership of a directed task's organisation is not recorded yet, so a
+ * claimant is taken to belong to it.
+ */
+const assumptionsFor = (task: TaskState): ReplayAssumptions =>
+  task.status !== 'unpublished' && task.audience.kind === 'directed'
+    ? { organisations: [task.audience.organisationId] }
+    : {};
+
+/**
  * Replays every `task-` stream through the Task decider's `evolve`, checking each event against the state
  * before it and that it names the task of its stream, and records each verified claim (by its
- * `TaskVerified` event id) for the points check to match awards against.
+ * `TaskVerified` event id) for the points check to match awards against. An event the lifecycle allows is
+ * decided again (see {@link replayDecision}).
  */
 export const taskCheck = (claims: VerifiedClaims, aggregate: TaskAggregate = taskAggregate): AuditCheck => {
   const states = new Map<string, TaskState>();
@@ -127,11 +138,13 @@ export const taskCheck = (claims: VerifiedClaims, aggregate: TaskAggregate = tas
       const { recorded } = audited;
       if (!recorded.streamId.startsWith(PREFIX) || !aggregate.events.has(audited.type)) return;
       const event = { type: audited.type, data: audited.data } as TaskEvent;
+      const tracked = trackingReport(report);
       if (taskStream(event.data.taskId) !== recorded.streamId) {
-        report('wrong-stream', `${event.type} of task ${event.data.taskId} in ${recorded.streamId}`);
+        tracked.report('wrong-stream', `${event.type} of task ${event.data.taskId} in ${recorded.streamId}`);
       }
       const before = states.get(recorded.streamId) ?? initialState;
-      checkTransition(before, event, occurredAtOf(recorded), report);
+      checkTransition(before, event, occurredAtOf(recorded), tracked.report);
+      if (!tracked.found()) replayDecision(aggregate, before, audited, report, assumptionsFor(before));
       states.set(recorded.streamId, evolve(before, event));
       if (event.type === 'TaskVerified') {
         verified += 1;

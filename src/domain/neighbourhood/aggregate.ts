@@ -19,6 +19,15 @@ export const createNeighbourhoodAggregate = (config: NeighbourhoodConfig = {}): 
   events: neighbourhoodEvents,
   decider: createNeighbourhoodDecider(config),
   streamId: (command) => neighbourhoodStream(command.data.neighbourhoodId),
+  recordedBy: {
+    NeighbourhoodEstablished: 'EstablishNeighbourhood',
+    UnitAdded: 'AddUnit',
+    LeaderAppointed: 'AppointLeader',
+    LeaderStoodDown: 'StandDownLeader',
+    HouseholdRegistered: 'RegisterHousehold',
+    HouseholdMoved: 'MoveHousehold',
+    HouseholdDeregistered: 'DeregisterHousehold',
+  },
 });
 
 /** The Neighbourhood aggregate with the default capacity of 20 households per neighbour group. */

@@ -19,6 +19,11 @@ export const createResidentPointsAggregate = (config: PointsConfig = {}): Reside
   events: pointsEvents,
   decider: createPointsDecider(config),
   streamId: (command) => pointsStream(command.data.residentId),
+  recordedBy: {
+    PointsEarned: 'AwardPoints',
+    PointsRedeemed: 'RedeemPoints',
+    PointsAdjusted: 'AdjustPoints',
+  },
 });
 
 /** The ResidentPoints aggregate with redemption always open. */

@@ -23,6 +23,16 @@ export const createProblemAggregate = (config: ProblemDeciderConfig = {}): Probl
   events: new MessageCatalogue(problemEventSchemas),
   decider: createProblemDecider(config),
   streamId: (command) => problemStream(command.data.problemId),
+  recordedBy: {
+    ProblemReported: 'ReportProblem',
+    ProblemTriaged: 'TriageProblem',
+    ProblemEscalated: 'EscalateProblem',
+    ProblemResolved: 'ResolveProblem',
+    ProblemRated: 'RateResolution',
+    ProblemReopened: 'ReopenProblem',
+    ProblemClosed: 'CloseProblem',
+    ProblemRejected: 'RejectProblem',
+  },
 });
 
 /** The Problem aggregate with the default routing table. */

@@ -21,11 +21,12 @@ export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 /**
  * Metadata every recorded event carries. `previousHash` and `hash` chain the event to the previous one of
  * its stream (see `src/audit/hash-chain.ts`), so that any edit, removal, reordering or insertion shows.
+ * Strict: a field it does not name (a person's name, an invented flag) makes the metadata invalid.
  */
-export const EventMetadataSchema = z.object({
+export const EventMetadataSchema = z.strictObject({
   eventId: z.string().min(1),
   occurredAt: InstantSchema,
-  actor: RecordedActorSchema,
+  actor: z.strictObject(RecordedActorSchema.shape),
   commandId: IdSchema,
   correlationId: IdSchema,
   causationId: IdSchema,

@@ -14,3 +14,13 @@ export const hoursBetween = (from: string, to: string): number => (toMillis(to) 
 
 /** True when instant `a` is strictly after instant `b`. */
 export const isAfter = (a: string, b: string): boolean => toMillis(a) > toMillis(b);
+
+/**
+ * Why an event dated `now` cannot follow its stream's last event, dated `lastAt`, or undefined when it can: a
+ * stream only moves forward in time (a resolution is never dated before its report). The command handler
+ * refuses such a command and the audit flags such an event, both by this rule.
+ */
+export const outOfOrderInTime = (lastAt: string | undefined, now: string): string | undefined =>
+  lastAt !== undefined && toMillis(now) < toMillis(lastAt)
+    ? `dated ${now}, before its stream's last event (${lastAt})`
+    : undefined;

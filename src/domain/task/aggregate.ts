@@ -15,6 +15,16 @@ export const createTaskAggregate = (config: TaskConfig = {}): TaskAggregate => (
   events: taskEvents,
   decider: createTaskDecider(config),
   streamId: (command) => taskStream(command.data.taskId),
+  recordedBy: {
+    TaskPublished: 'PublishTask',
+    TaskClaimed: 'ClaimTask',
+    TaskProofSubmitted: 'SubmitProof',
+    TaskVerified: 'VerifyTask',
+    TaskProofRejected: 'RejectProof',
+    TaskClaimReleased: 'ReleaseClaim',
+    TaskCancelled: 'CancelTask',
+    TaskExpired: 'ExpireTask',
+  },
 });
 
 /** The Task aggregate with the default points table. */

@@ -90,9 +90,16 @@ const metadataArb = fc
   });
 
 describe('parseEventMetadata', () => {
-  it('accepts well-formed metadata and returns only the schema keys', () => {
-    const result = parseEventMetadata({ ...VALID, stray: 'dropped' });
-    expect(result).toEqual({ success: true, data: VALID });
+  it('accepts well-formed metadata as it is', () => {
+    expect(parseEventMetadata(VALID)).toEqual({ success: true, data: VALID });
+  });
+
+  it('refuses a key the schema does not name, at the top or in the actor', () => {
+    const stray = parseEventMetadata({ ...VALID, stray: 'invented' });
+    expect(stray.success).toBe(false);
+    expect(stray.error?.issues.map((issue) => issue.code)).toEqual(['unrecognized_keys']);
+    const named = parseEventMetadata({ ...VALID, actor: { ...VALID.actor, name: 'Wang Fang' } });
+    expect(named.error?.issues.map((issue) => issue.path)).toEqual([['actor']]);
   });
 
   it('reports the schema issues for malformed metadata', () => {
