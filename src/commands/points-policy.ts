@@ -59,7 +59,8 @@ export const awardPointsFor = (event: VerifiedTask): AwardInstruction => {
       },
     },
     context: {
-      actor: { ...POINTS_POLICY_ACTOR, scope: [], organisations: [] },
+      // The policy answers for the task's community only: the system, too, is denied by default.
+      actor: { ...POINTS_POLICY_ACTOR, scope: [event.data.community], organisations: [] },
       now: occurredAt,
       commandId: `award-${eventId}`,
       correlationId,

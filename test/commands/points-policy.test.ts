@@ -152,7 +152,7 @@ describe('points policy: the light-bulb story, end to end', () => {
         data: { residentId: 'resident-1', community, taskId: 'bulb-1', points: 5, verifiedEventId: 'ev-1' },
       },
       context: {
-        actor: { id: 'points-policy', role: 'system', scope: [], organisations: [] },
+        actor: { id: 'points-policy', role: 'system', scope: [community], organisations: [] },
         now: '2026-03-01T12:00:00.000Z',
         commandId: 'award-ev-1',
         correlationId: 'corr-1',

@@ -26,10 +26,25 @@ const reject = (code: DomainError['code'], message: string): Decision => left(do
 const coversCommunity = (actor: Actor, roles: readonly Role[], community: string): boolean =>
   hasRole(actor, roles) && coversPath(actor, [community]);
 
-/** Nobody pays or corrects their own account: awards and adjustments must come from someone else. */
+/**
+ * Nobody pays their own account: awards come from the system (the points policy) or an administrator, whose
+ * scope covers the task's community. The system is held to its scope like everyone else: denied by default.
+ */
 const mayAward = (actor: Actor, residentId: string, community: string): boolean =>
-  actor.id !== residentId &&
-  (hasRole(actor, ['system']) || coversCommunity(actor, ['administrator'], community));
+  actor.id !== residentId && coversCommunity(actor, ['system', 'administrator'], community);
+
+/**
+ * A redemption or a correction is made by the community that keeps the account (its first entry's), never
+ * by whichever community the command names: `forbidden` when the two differ.
+ */
+const otherCommunity = (
+  state: ResidentPointsState,
+  residentId: string,
+  named: string,
+): Decision | undefined =>
+  state.community === undefined || state.community === named
+    ? undefined
+    : reject('forbidden', `the account of ${residentId} is kept by ${state.community}, not ${named}`);
 
 const decidePoints = (
   config: PointsConfig,
@@ -50,6 +65,8 @@ const decidePoints = (
     case 'RedeemPoints': {
       const { data } = command;
       const self = actor.id === data.residentId && hasRole(actor, ['resident']);
+      const elsewhere = otherCommunity(state, data.residentId, data.community);
+      if (elsewhere !== undefined) return elsewhere;
       if (!self && !coversCommunity(actor, REDEMPTION_STAFF_ROLES, data.community)) {
         return reject('forbidden', 'only the resident or community staff may redeem points');
       }
@@ -64,6 +81,8 @@ const decidePoints = (
     }
     case 'AdjustPoints': {
       const { data } = command;
+      const elsewhere = otherCommunity(state, data.residentId, data.community);
+      if (elsewhere !== undefined) return elsewhere;
       if (actor.id === data.residentId || !coversCommunity(actor, ['administrator'], data.community)) {
         return reject('forbidden', "only an administrator of the community may adjust another's points");
       }
@@ -81,6 +100,7 @@ const adding = (ids: IdMap<true>, id: string): IdMap<true> => withEntry(ids, id,
 
 /** Folds one ResidentPoints event: every recorded entry counts, exactly as a ledger would add it up. */
 export const evolvePoints = (state: ResidentPointsState, event: PointsEvent): ResidentPointsState => {
+  if (state.community === undefined) state = { ...state, community: event.data.community };
   switch (event.type) {
     case 'PointsEarned':
       return {
@@ -107,8 +127,9 @@ export const evolvePoints = (state: ResidentPointsState, event: PointsEvent): Re
 };
 
 /**
- * Builds the ResidentPoints decider. Awards come from the system (the points policy) or an administrator,
- * once per task; a repeated award, redemption or adjustment id decides nothing (`Right([])`), so replays are
+ * Builds the ResidentPoints decider. Awards come from the system (the points policy) or an administrator
+ * whose scope covers the task's community, once per task; redemptions and corrections belong to the
+ * community that keeps the account; a repeated award, redemption or adjustment id decides nothing (`Right([])`), so replays are
  * harmless. No entry may take the balance below zero. Throws at construction on malformed windows.
  */
 export const createPointsDecider = (

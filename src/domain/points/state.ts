@@ -6,6 +6,11 @@ import { emptyIdMap, type IdMap } from '../shared/id-map.js';
  * maps, so recording an entry costs the same on an account of ten entries or ten thousand.
  */
 export interface ResidentPointsState {
+  /**
+   * The community that keeps the account: the one its first entry was recorded in. Redemptions and
+   * corrections are made there, by its staff, whatever community a later command names.
+   */
+  readonly community?: string;
   readonly balance: number;
   readonly earned: number;
   readonly redeemed: number;

@@ -29,8 +29,9 @@ export const defaultPointsWorld: PointsWorld = {
 
 /**
  * Everyone who might send a points command: the resident, a neighbour, community staff, an administrator
- * of the community and one of another, the points policy, and the resident acting as administrator (who must
- * not adjust or award their own account).
+ * of the community and one of another, the points policy (answering for the community) and a system actor
+ * with an empty scope (denied, as every role is by default), and the resident acting as administrator (who
+ * must not adjust or award their own account).
  */
 export const pointsActors = (world: PointsWorld): readonly ActorInput[] => [
   { id: world.residentId, role: 'resident' },
@@ -38,13 +39,21 @@ export const pointsActors = (world: PointsWorld): readonly ActorInput[] => [
   { id: 'staff-community', role: 'community-staff', scope: [world.community] },
   { id: 'admin-community', role: 'administrator', scope: [world.community] },
   { id: 'admin-elsewhere', role: 'administrator', scope: [world.otherCommunity] },
-  { id: 'points-policy', role: 'system' },
+  { id: 'points-policy', role: 'system', scope: [world.community] },
+  { id: 'unscoped-system', role: 'system' },
   { id: world.residentId, role: 'administrator', scope: [world.community] },
 ];
 
 /** Any actor of the world. */
 export const pointsActorArb = (world: PointsWorld = defaultPointsWorld): fc.Arbitrary<ActorInput> =>
   fc.constantFrom(...pointsActors(world));
+
+/**
+ * The community a redemption or correction names: the account's own mostly, now and then another, which only
+ * the community that keeps the account may not be bypassed by.
+ */
+const namedCommunityArb = (world: PointsWorld): fc.Arbitrary<string> =>
+  fc.constantFrom(world.community, world.community, world.community, world.otherCommunity);
 
 /** Goods offered at a quarterly redemption event, with their unit price in points. */
 export const REDEMPTION_GOODS: readonly Omit<RedemptionItem, 'quantity'>[] = [
@@ -91,16 +100,18 @@ export const awardPointsCommandArb = (
 export const redeemPointsCommandArb = (
   world: PointsWorld = defaultPointsWorld,
 ): fc.Arbitrary<Extract<PointsCommandInput, { type: 'RedeemPoints' }>> =>
-  fc.tuple(fc.integer({ min: 1, max: 4 }), redemptionItemsArb).map(([n, items]) => ({
-    type: 'RedeemPoints',
-    data: {
-      residentId: world.residentId,
-      community: world.community,
-      redemptionId: `redemption-${n}`,
-      items,
-      total: redemptionTotal(items),
-    },
-  }));
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), redemptionItemsArb, namedCommunityArb(world))
+    .map(([n, items, community]) => ({
+      type: 'RedeemPoints',
+      data: {
+        residentId: world.residentId,
+        community,
+        redemptionId: `redemption-${n}`,
+        items,
+        total: redemptionTotal(items),
+      },
+    }));
 
 /** `AdjustPoints` by a signed, non-zero delta, with one of four adjustment ids (so adjustments repeat). */
 export const adjustPointsCommandArb = (
@@ -111,12 +122,13 @@ export const adjustPointsCommandArb = (
       fc.integer({ min: 1, max: 4 }),
       fc.integer({ min: -80, max: 80 }).filter((delta) => delta !== 0),
       fc.constantFrom('correction of a double entry', 'bonus for the flood response', 'goods returned'),
+      namedCommunityArb(world),
     )
-    .map(([n, delta, reason]) => ({
+    .map(([n, delta, reason, community]) => ({
       type: 'AdjustPoints',
       data: {
         residentId: world.residentId,
-        community: world.community,
+        community,
         adjustmentId: `adjustment-${n}`,
         delta,
         reason,

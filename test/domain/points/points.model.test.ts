@@ -38,6 +38,8 @@ const aggregate = createResidentPointsAggregate({ redemptionWindows: windows });
 
 interface Model {
   day: number;
+  /** The community that keeps the account: its first entry's. */
+  community?: string;
   balance: number;
   earned: number;
   redeemed: number;
@@ -56,19 +58,25 @@ interface Real {
 type Expected =
   { readonly accept: PointsEvent['type'] } | { readonly noop: true } | { readonly reject: ErrorCode };
 
-const covers = (actor: ActorInput, roles: readonly string[]): boolean =>
-  roles.includes(actor.role) && (actor.scope ?? []).includes(world.community);
+const covers = (actor: ActorInput, roles: readonly string[], community: string): boolean =>
+  roles.includes(actor.role) && (actor.scope ?? []).includes(community);
 
 /** The points rules, restated for the model. */
 const expected = (model: Model, command: PointsCommandInput, actor: ActorInput): Expected => {
   const self = actor.id === world.residentId;
+  const { community } = command.data;
+  // Redemptions and corrections belong to the community that keeps the account (its first entry's).
+  const elsewhere = model.community !== undefined && community !== model.community;
   switch (command.type) {
     case 'AwardPoints':
-      if (self || !(actor.role === 'system' || covers(actor, ['administrator'])))
-        return { reject: 'forbidden' };
+      if (self || !covers(actor, ['system', 'administrator'], community)) return { reject: 'forbidden' };
       return model.awarded.has(command.data.taskId) ? { noop: true } : { accept: 'PointsEarned' };
     case 'RedeemPoints': {
-      if (!((self && actor.role === 'resident') || covers(actor, ['community-staff', 'administrator']))) {
+      if (elsewhere) return { reject: 'forbidden' };
+      if (!(
+        (self && actor.role === 'resident') ||
+        covers(actor, ['community-staff', 'administrator'], community)
+      )) {
         return { reject: 'forbidden' };
       }
       if (model.redemptions.has(command.data.redemptionId)) return { noop: true };
@@ -79,7 +87,7 @@ const expected = (model: Model, command: PointsCommandInput, actor: ActorInput):
         : { accept: 'PointsRedeemed' };
     }
     case 'AdjustPoints':
-      if (self || !covers(actor, ['administrator'])) return { reject: 'forbidden' };
+      if (elsewhere || self || !covers(actor, ['administrator'], community)) return { reject: 'forbidden' };
       if (model.adjustments.has(command.data.adjustmentId)) return { noop: true };
       if (model.balance + command.data.delta < 0) return { reject: 'insufficient-points' };
       return { accept: 'PointsAdjusted' };
@@ -87,6 +95,7 @@ const expected = (model: Model, command: PointsCommandInput, actor: ActorInput):
 };
 
 const apply = (model: Model, command: PointsCommandInput): void => {
+  model.community ??= command.data.community;
   switch (command.type) {
     case 'AwardPoints':
       model.balance += command.data.points;
@@ -127,6 +136,7 @@ const checkInvariants = (model: Model, events: readonly PointsEvent[]): void => 
     redemptionIds: idsOf(state.redemptionIds),
     adjustmentIds: idsOf(state.adjustmentIds),
   }).toEqual({
+    ...(model.community === undefined ? {} : { community: model.community }),
     balance: model.balance,
     earned: model.earned,
     redeemed: model.redeemed,

@@ -18,7 +18,7 @@ const ctx = (actor: CommandContextInput['actor'], at = now): CommandContextInput
   now: at,
   commandId: 'cmd-1',
 });
-const policy = ctx({ id: 'points-policy', role: 'system' });
+const policy = ctx({ id: 'points-policy', role: 'system', scope: [community] });
 const admin = ctx({ id: 'admin-1', role: 'administrator', scope: [community] });
 const staff = ctx({ id: 'staff-1', role: 'community-staff', scope: [community] });
 const resident = (id: string) => ctx({ id, role: 'resident' });
@@ -74,6 +74,13 @@ describe('ResidentPoints: awards', () => {
     points.given([]).when(award('bulb-1', 5), resident('resident-1')).thenError('forbidden');
     points.given([]).when(award('bulb-1', 5), staff).thenError('forbidden');
     const elsewhere = ctx({ id: 'admin-2', role: 'administrator', scope: ['community-longtanzi'] });
+    points.given([]).when(award('bulb-1', 5), elsewhere).thenError('forbidden');
+  });
+
+  it('denies the system by default: with an empty scope it pays nothing, not even 1,000,000 points', () => {
+    const unscoped = ctx({ id: 'points-policy', role: 'system' });
+    points.given([]).when(award('bulb-1', 1_000_000), unscoped).thenError('forbidden');
+    const elsewhere = ctx({ id: 'points-policy', role: 'system', scope: ['community-longtanzi'] });
     points.given([]).when(award('bulb-1', 5), elsewhere).thenError('forbidden');
   });
 
@@ -243,5 +250,41 @@ describe('ResidentPoints: adjustments', () => {
       'greening-1',
       'septic-1',
     ]);
+  });
+});
+
+describe('ResidentPoints: the community that keeps the account', () => {
+  const c02 = 'community-longtanzi';
+  const adminOfC02 = ctx({ id: 'admin-9', role: 'administrator', scope: [c02] });
+  const staffOfC02 = ctx({ id: 'staff-9', role: 'community-staff', scope: [c02] });
+  const inC02 = <T extends { data: object }>(command: T): T => ({
+    ...command,
+    data: { ...command.data, community: c02 },
+  });
+
+  it('refuses an administrator of another community who names their own community to add points', () => {
+    points
+      .given(seventy)
+      .when(inC02(adjust(900)), adminOfC02)
+      .thenError('forbidden');
+  });
+
+  it("refuses another community's staff redeeming a resident's points at their counter", () => {
+    points
+      .given(seventy)
+      .when(inC02(redeem([oil], 60)), staffOfC02)
+      .thenError('forbidden');
+  });
+
+  it('refuses the resident too when the command names another community than the account', () => {
+    points
+      .given(seventy)
+      .when(inC02(redeem([oil], 60)), resident('resident-1'))
+      .thenError('forbidden');
+  });
+
+  it('keeps the account where its first entry was recorded', () => {
+    expect(fold(residentPointsAggregate.decider, seventy).community).toBe(community);
+    expect(fold(residentPointsAggregate.decider, []).community).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ import { parseLinli } from '../support/replay.js';
 type Actor = CommandContextInput['actor'];
 const staff: Actor = { id: 'staff-1', role: 'community-staff', scope: ['wuchang-1'] };
 const admin: Actor = { id: 'admin-1', role: 'administrator', scope: ['wuchang-1'] };
-const policy: Actor = { id: 'points-policy', role: 'system' };
+const policy: Actor = { id: 'points-policy', role: 'system', scope: ['wuchang-1'] };
 const resident = (id: string): Actor => ({ id, role: 'resident' });
 
 let n = 0;
