@@ -4,6 +4,8 @@ import { resolutionStatsProjection } from '../projections/resolution-stats/proje
 import type { AuditCheck, AuditRules } from './auditor.js';
 import { chronologyCheck } from './rules/chronology-check.js';
 import { neighbourhoodCheck } from './rules/neighbourhood-check.js';
+import { placesCheck } from './rules/places-check.js';
+import type { NeighbourhoodState } from '../domain/neighbourhood/state.js';
 import { pointsCheck } from './rules/points-check.js';
 import { problemCheck } from './rules/problem-check.js';
 import { projectionReplay } from './rules/projection-replay.js';
@@ -39,9 +41,11 @@ export const createLinliAuditRules = (
     ],
     checks: () => {
       const claims = new VerifiedClaims();
+      const registers = new Map<string, NeighbourhoodState>();
       const checks: AuditCheck[] = [
         chronologyCheck(),
-        neighbourhoodCheck(neighbourhood),
+        neighbourhoodCheck(neighbourhood, registers),
+        placesCheck(registers),
         problemCheck(problem),
         taskCheck(claims, task),
         pointsCheck(claims, points),

@@ -101,6 +101,18 @@ export class CommandHandler {
     );
   }
 
+  /**
+   * The state of a stream as the store holds it now (folded through the cache, in turn with the stream's
+   * commands): for a check that needs another aggregate's recorded facts, such as the directory's units.
+   */
+  async stateOf<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    streamId: string,
+  ): Promise<Either<DomainError, S>> {
+    const loaded = await this.queue.run(streamId, () => this.load(aggregate, streamId));
+    return isLeft(loaded) ? loaded : right(loaded.right.state);
+  }
+
   /** Forgets the cached state of a stream (or of all streams), forcing the next command to refold it. */
   forget(streamId?: string): void {
     if (streamId === undefined) this.cache.clear();

@@ -10,6 +10,8 @@ import {
 } from '../domain/linli.js';
 import type { CommandContextInput } from '../domain/shared/context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
+import { neighbourhoodStream } from '../domain/shared/ids.js';
+import { namedPlace, placeCommunity, placeMismatch } from '../domain/neighbourhood/places.js';
 import type { EventStore } from '../store/event-store.js';
 import { InMemoryEventStore } from '../store/memory.js';
 import { readModelsProjection, type ReadModels } from '../projections/read-models.js';
@@ -39,7 +41,8 @@ export interface GovernanceOptions {
 /**
  * The one object a host system needs: executes any linli command against a store and returns
  * `Right(events recorded)` or `Left({ code, message })`. Commands and contexts are validated; nothing is
- * appended for a rejected command.
+ * appended for a rejected command. Places a command names (a problem's path, a task's unit) must be the
+ * directory's, recorded by the neighbourhood streams, or the command is `forbidden`.
  */
 export interface Governance {
   readonly store: EventStore;
@@ -100,6 +103,26 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
     return right(paid);
   };
 
+  /**
+   * The place a command names must be the directory's: scope checks compare the actor's units with its ids,
+   * so a command naming one of the actor's units under another community, or a grid under another street,
+   * would otherwise carry its own authority. Units are never removed, so what is found here still holds when
+   * the command is appended.
+   */
+  const checkPlace = async (command: LinliCommandInput): Promise<DomainError | undefined> => {
+    const place = namedPlace(command);
+    if (place === undefined) return undefined;
+    const community = placeCommunity(place);
+    const register = await handler.stateOf(aggregates.neighbourhood, neighbourhoodStream(community));
+    if (isLeft(register)) return register.left;
+    const mismatch = placeMismatch(register.right, place);
+    return mismatch === undefined
+      ? undefined
+      : domainError('forbidden', `${command.type} names a place the directory does not: ${mismatch}`, {
+          place,
+        });
+  };
+
   return {
     store,
     handler,
@@ -110,6 +133,8 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
       if (aggregate === undefined) {
         return left(domainError('invalid-command', `unknown command type ${String(type)}`, { type }));
       }
+      const misplaced = await checkPlace(command);
+      if (misplaced !== undefined) return left(misplaced);
       const result = await handler.handle(aggregate, command, context);
       if (isLeft(result)) return result;
       const events = result.right.events as readonly Appended<LinliEvent>[];

@@ -4,11 +4,13 @@ import { createGovernance } from '../../src/commands/governance.js';
 import { linliEventParser } from '../../src/domain/linli.js';
 import type { RecordedEvent } from '../../src/store/event-store.js';
 import { testContext } from '../../src/testing/context.js';
+import { recordDirectory } from '../../src/testing/directory.js';
 import { collect } from '../store/contract.js';
 
 describe('linliEventParser', () => {
   const recordOne = async (): Promise<RecordedEvent> => {
     const gov = createGovernance();
+    await recordDirectory(gov, [{ street: 's', community: 'c', grids: ['g'] }]);
     const result = await gov.execute(
       {
         type: 'ReportProblem',
@@ -23,8 +25,8 @@ describe('linliEventParser', () => {
       testContext({ actor: { id: 'r-1', role: 'resident' } }),
     );
     expect(isRight(result)).toBe(true);
-    const [event] = await collect(gov.store.readAll());
-    return event!;
+    const events = await collect(gov.store.readAll());
+    return events.find((event) => event.type === 'ProblemReported')!;
   };
 
   it('parses an event in its own stream', async () => {

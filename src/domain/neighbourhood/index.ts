@@ -55,3 +55,4 @@ export {
   type UnestablishedNeighbourhood,
 } from './state.js';
 export { gridOf, levelOf, scopePath, unitLocation, unitPath } from './tree.js';
+export { namedPlace, placeCommunity, placeMismatch, type NamedPlace } from './places.js';
