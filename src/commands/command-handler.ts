@@ -83,11 +83,16 @@ export class CommandHandler {
     this.cache = new LruCache(options.cacheSize ?? 10_000);
   }
 
-  /** Validates, decides and appends one command; never throws for a rejected command or a conflict. */
+  /**
+   * Validates, decides and appends one command; never throws for a rejected command or a conflict. `check`,
+   * if given, judges the validated command against facts outside its stream before it is decided (the
+   * governance facade checks the places a command names against the directory); its error is returned as is.
+   */
   async handle<CM extends SchemaMap, EM extends SchemaMap, S>(
     aggregate: Aggregate<CM, EM, S>,
     command: unknown,
     context: unknown,
+    check?: (command: MessagesOf<CM>) => Promise<DomainError | undefined>,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     const parsedCommand = aggregate.commands.parse(command, { errorCode: 'invalid-command' });
     if (isLeft(parsedCommand)) return parsedCommand;
@@ -95,6 +100,8 @@ export class CommandHandler {
     if (!parsedContext.success) {
       return left(domainError('invalid-command', 'invalid command context', parsedContext.error.issues));
     }
+    const refused = await check?.(parsedCommand.right);
+    if (refused !== undefined) return left(refused);
     const streamId = aggregate.streamId(parsedCommand.right);
     return this.queue.run(streamId, () =>
       this.decideAndAppend(aggregate, streamId, parsedCommand.right, parsedContext.data),

@@ -109,7 +109,10 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
    * would otherwise carry its own authority. Units are never removed, so what is found here still holds when
    * the command is appended.
    */
-  const checkPlace = async (command: LinliCommandInput): Promise<DomainError | undefined> => {
+  const checkPlace = async (command: {
+    readonly type: string;
+    readonly data: unknown;
+  }): Promise<DomainError | undefined> => {
     const place = namedPlace(command);
     if (place === undefined) return undefined;
     const community = placeCommunity(place);
@@ -133,9 +136,7 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
       if (aggregate === undefined) {
         return left(domainError('invalid-command', `unknown command type ${String(type)}`, { type }));
       }
-      const misplaced = await checkPlace(command);
-      if (misplaced !== undefined) return left(misplaced);
-      const result = await handler.handle(aggregate, command, context);
+      const result = await handler.handle(aggregate, command, context, checkPlace);
       if (isLeft(result)) return result;
       const events = result.right.events as readonly Appended<LinliEvent>[];
       if (!payOnVerify || result.right.duplicate) return right(events);
