@@ -67,10 +67,15 @@ export interface MonthFigures {
   readonly rates: Rates12345;
 }
 
-/** The points ledger per community: what `communityPoints` answers for each. */
+/** One community's points as `communityPoints` answers, with its name in the directory. */
+export interface PointsLine extends CommunityPoints {
+  readonly name?: string;
+}
+
+/** The points ledger per community. */
 export interface PointsFigures {
   /** Every community with points entries or in the directory, in community-id order. */
-  readonly communities: readonly CommunityPoints[];
+  readonly communities: readonly PointsLine[];
   /** The communities' totals added up (`community` is empty). */
   readonly total: CommunityPoints;
 }

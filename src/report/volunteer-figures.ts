@@ -9,6 +9,7 @@ import { emptyCommunityPoints, type CommunityPoints } from '../projections/point
 import type { PointsLedgerState } from '../projections/points-ledger/state.js';
 import { periodKeyOf } from '../projections/resolution-stats/calendar.js';
 import type { HonourFigures, PointsFigures } from './report-data.js';
+import { communityName, withName } from './unit-names.js';
 
 /**
  * The points ledger of every community with entries, and of every community the directory knows (at zero
@@ -18,9 +19,12 @@ export const pointsFigures = (ledger: PointsLedgerState, directory: DirectorySta
   const ids = [...new Set([...Object.keys(ledger.communities), ...Object.keys(directory.communities)])].sort(
     compareIds,
   );
-  const communities = ids.map((community) => communityPoints(ledger, community));
+  const communities = ids.map((community) => ({
+    ...communityPoints(ledger, community),
+    ...withName(communityName(directory, community)),
+  }));
   const total = communities.reduce<CommunityPoints>(
-    (sum, line) => ({
+    (sum: CommunityPoints, line) => ({
       community: '',
       issued: sum.issued + line.issued,
       redeemed: sum.redeemed + line.redeemed,
