@@ -85,6 +85,7 @@ code { overflow-wrap: anywhere; }
   table { font-size: 9.5px; }
   caption { font-size: 9.5px; }
   th, td { padding: 2px 3px; }
-  tbody th { white-space: normal; }
+  th, td { white-space: normal; }
+  td.num { white-space: nowrap; }
 }
 `;
