@@ -68,14 +68,14 @@ export interface MonthFigures {
 }
 
 /** One community's points as `communityPoints` answers, with its name in the directory. */
-export interface PointsLine extends CommunityPoints {
+export interface PointsLedgerLine extends CommunityPoints {
   readonly name?: string;
 }
 
 /** The points ledger per community. */
-export interface PointsFigures {
+export interface PointsLedgerFigures {
   /** Every community with points entries or in the directory, in community-id order. */
-  readonly communities: readonly PointsLine[];
+  readonly communities: readonly PointsLedgerLine[];
   /** The communities' totals added up (`community` is empty). */
   readonly total: CommunityPoints;
 }
@@ -142,6 +142,6 @@ export interface ReportData {
   readonly totalRates: Rates12345;
   /** The ledger rows overdue at the report's instant, the longest overdue (earliest deadline) first. */
   readonly overdue: readonly LedgerLine[];
-  readonly points: PointsFigures;
+  readonly points: PointsLedgerFigures;
   readonly honour: HonourFigures;
 }

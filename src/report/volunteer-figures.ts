@@ -8,14 +8,14 @@ import { communityPoints, residentAccount } from '../projections/points-ledger/q
 import { emptyCommunityPoints, type CommunityPoints } from '../projections/points-ledger/state.js';
 import type { PointsLedgerState } from '../projections/points-ledger/state.js';
 import { periodKeyOf } from '../projections/resolution-stats/calendar.js';
-import type { HonourFigures, PointsFigures } from './report-data.js';
+import type { HonourFigures, PointsLedgerFigures } from './report-data.js';
 import { communityName, withName } from './unit-names.js';
 
 /**
  * The points ledger of every community with entries, and of every community the directory knows (at zero
  * when it has none), each as `communityPoints` answers; the total adds them up.
  */
-export const pointsFigures = (ledger: PointsLedgerState, directory: DirectoryState): PointsFigures => {
+export const pointsFigures = (ledger: PointsLedgerState, directory: DirectoryState): PointsLedgerFigures => {
   const ids = [...new Set([...Object.keys(ledger.communities), ...Object.keys(directory.communities)])].sort(
     compareIds,
   );
