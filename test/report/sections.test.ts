@@ -29,6 +29,7 @@ const points = (share: number | null, target: number): string => {
 };
 
 let models: ReadModels;
+let text: string;
 let data: ReportData;
 let html: string;
 
@@ -38,7 +39,8 @@ beforeAll(async () => {
   const read = await governance.readModels();
   if (isLeft(read)) throw new Error(read.left.message);
   models = read.right;
-  data = await buildReport(Readable.from([Buffer.from(await historyText(governance))]));
+  text = await historyText(governance);
+  data = await buildReport(Readable.from([Buffer.from(text)]));
   html = renderReportHtml(data);
 });
 
@@ -193,10 +195,27 @@ describe('the monthly report sections', () => {
     ]);
   });
 
+  it('gives the same data and bytes whatever the batch size: directory, points and honour folds included', async () => {
+    for (const batchSize of [1, 7]) {
+      const again = await buildReport(Readable.from([Buffer.from(text)]), { batchSize });
+      expect(again).toEqual(data);
+      expect(renderReportHtml(again)).toBe(html);
+    }
+  });
+
   it('takes the honour places and star table as configured, and refuses bad ones before reading', async () => {
-    const text = 'not read';
-    await expect(buildReport(Readable.from([text]), { honourPlaces: 0 })).rejects.toThrow(RangeError);
-    await expect(buildReport(Readable.from([text]), { starThresholds: [50, 40] })).rejects.toThrow(
+    const configured = await buildReport(Readable.from([Buffer.from(text)]), {
+      honourPlaces: 1,
+      starThresholds: [55, 60],
+    });
+    expect(configured.honour.top.map((place) => place.residentId)).toEqual(['res-ann']);
+    expect(configured.honour.stars.map(({ residentId, stars }) => [residentId, stars])).toEqual([
+      ['res-bo', 2],
+      ['res-ann', 1],
+    ]);
+    const unread = 'not read';
+    await expect(buildReport(Readable.from([unread]), { honourPlaces: 0 })).rejects.toThrow(RangeError);
+    await expect(buildReport(Readable.from([unread]), { starThresholds: [50, 40] })).rejects.toThrow(
       RangeError,
     );
   });
