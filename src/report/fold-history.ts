@@ -10,8 +10,12 @@ import {
 } from '../domain/linli.js';
 import type { ProblemEvent } from '../domain/problem/events.js';
 import { toMillis } from '../domain/shared/time.js';
+import { directoryProjection } from '../projections/directory/projection.js';
+import { createHonourRollProjection } from '../projections/honour-roll/projection.js';
+import { pointsLedgerProjection } from '../projections/points-ledger/projection.js';
 import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
 import { ScratchFold } from '../projections/projection.js';
+import { DEFAULT_TIME_ZONE } from '../projections/resolution-stats/calendar.js';
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
 import type { ReportStates } from './report-figures.js';
 import type { HistoryFacts, SkippedEvent } from './report-data.js';
@@ -20,6 +24,8 @@ import type { HistoryFacts, SkippedEvent } from './report-data.js';
 export interface FoldHistoryOptions {
   /** The aggregates' configuration the history was recorded with (upcasters, schemas); defaults otherwise. */
   readonly config?: LinliConfig;
+  /** The IANA time zone the honour roll cuts its months in (the report's); Asia/Shanghai when omitted. */
+  readonly timeZone?: string;
   /**
    * Problem events per immer draft. Default 10,000: every draft copies the read models' maps of problems
    * once, so a few large batches cost less than many small ones; the result is the same either way.
@@ -45,8 +51,9 @@ const isProblemEvent = (event: Recorded<LinliEvent>): event is Recorded<ProblemE
 
 /**
  * Streams a history file once, in constant memory apart from the read models: every event is parsed as a
- * linli event (never trusted), and the problem events are folded into the resolution statistics and the
- * problem ledger in batches, as the projection runner would. An event that does not parse is left out and
+ * linli event (never trusted); the problem events are folded into the resolution statistics and the
+ * problem ledger, the others into the points ledger, the honour roll and the neighbourhood directory, in
+ * batches, as the projection runner would. An event that does not parse is left out and
  * counted; the trailer's verdict is kept. Neither stops the report: `linli audit` is the tool to judge them.
  * @throws HistoryReadError when the file cannot be read as a history at all.
  */
@@ -58,11 +65,22 @@ export const foldHistory = async (
   const batchSize = options.batchSize ?? 10_000;
   const resolutionStats = new ScratchFold(resolutionStatsProjection);
   const problemLedger = new ScratchFold(problemLedgerProjection);
+  const pointsLedger = new ScratchFold(pointsLedgerProjection);
+  const honourRoll = new ScratchFold(
+    createHonourRollProjection({ timeZone: options.timeZone ?? DEFAULT_TIME_ZONE }),
+  );
+  const directory = new ScratchFold(directoryProjection);
   let batch: Recorded<ProblemEvent>[] = [];
+  // Points, task and neighbourhood events: each of their folds skips the types it does not keep.
+  let others: Recorded<LinliEvent>[] = [];
   const flush = (): void => {
     resolutionStats.apply(batch);
     problemLedger.apply(batch);
+    pointsLedger.apply(others);
+    honourRoll.apply(others);
+    directory.apply(others);
     batch = [];
+    others = [];
   };
   let lastEventAt: string | undefined;
   let lastMillis = Number.NEGATIVE_INFINITY;
@@ -90,9 +108,9 @@ export const foldHistory = async (
         lastMillis = at;
         lastEventAt = event.metadata.occurredAt;
       }
-      if (!isProblemEvent(event)) continue;
-      batch.push(event);
-      if (batch.length >= batchSize) flush();
+      if (isProblemEvent(event)) batch.push(event);
+      else others.push(event);
+      if (batch.length + others.length >= batchSize) flush();
     }
   }
   flush();
@@ -100,6 +118,9 @@ export const foldHistory = async (
   return {
     resolutionStats: resolutionStats.finish(),
     problemLedger: problemLedger.finish(),
+    pointsLedger: pointsLedger.finish(),
+    honourRoll: honourRoll.finish(),
+    directory: directory.finish(),
     lastEventAt,
     facts: {
       events,

@@ -24,3 +24,6 @@ export const formatPoints = (difference: number | null): string => {
 
 /** Hours with one decimal (`30.5 h`), or an em dash. */
 export const formatHours = (hours: number | null): string => (hours === null ? '—' : `${hours.toFixed(1)} h`);
+
+/** A length of time in days with one decimal (`3.5 d`): overdue spans run to weeks, where hours blur. */
+export const formatDays = (hours: number): string => `${(hours / 24).toFixed(1)} d`;

@@ -32,3 +32,7 @@ export const BUCKET_LABELS: Readonly<Record<ShareBucket, Label>> = {
   community: { en: 'Community', zh: '社区' },
   streetAndAbove: { en: 'Street and above', zh: '街道及以上' },
 };
+
+/** A unit as the report names it: its directory name with its id (`Bairuijing (c01)`), or the id alone. */
+export const unitText = (id: string, name: string | undefined): string =>
+  name === undefined || name === id ? id : `${name} (${id})`;

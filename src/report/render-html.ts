@@ -4,10 +4,16 @@ import { localDateTime } from './local-time.js';
 import type { ReportData } from './report-data.js';
 import { REPORT_STYLE } from './report-style.js';
 import { backlogSection } from './sections/backlog-section.js';
+import { gridSharesSection } from './sections/grid-shares-section.js';
 import { headlineSection } from './sections/headline-section.js';
+import { honourSection } from './sections/honour-section.js';
 import { ledgerSection } from './sections/ledger-section.js';
+import { monthlySharesSection } from './sections/monthly-shares-section.js';
 import { monthlySection } from './sections/monthly-section.js';
 import { noticesSection } from './sections/notices-section.js';
+import { overdueSection } from './sections/overdue-section.js';
+import { pointsSection } from './sections/points-section.js';
+import { ratesSection } from './sections/rates-section.js';
 import { satisfactionSection } from './sections/satisfaction-section.js';
 import { sharesSection } from './sections/shares-section.js';
 
@@ -44,10 +50,16 @@ export const renderReportHtml = (data: ReportData): string => {
 ${noticesSection(data)}
 ${headlineSection(data)}
 ${sharesSection(data)}
+${monthlySharesSection(data)}
+${gridSharesSection(data)}
 ${monthlySection(data)}
 ${backlogSection(data)}
+${overdueSection(data)}
+${ratesSection(data)}
 ${satisfactionSection(data)}
 ${ledgerSection(data)}
+${pointsSection(data)}
+${honourSection(data)}
 <footer>
 <p>Drawn by linli from the history alone and judged at its last event, never at the time of writing: the same history always gives the same file. History digest <code>${escapeHtml(data.history.digest)}</code>; check the history itself with <code>linli audit</code>.</p>
 </footer>

@@ -12,9 +12,11 @@ const USAGE = `Usage:
   linli report <history.jsonl> --out <report.html> [--time-zone <zone>]
   linli report - --out <report.html>        read the history from stdin
 
-Draws one self-contained HTML file from an exported history: the 721 shares of every community against
-the target, the problems reported each month by the tier that resolved them, the backlog and overdue
-problems at each month end, and satisfaction by month, each chart with its figures in a table. The file
+Draws one self-contained HTML file from an exported history: the 721 shares of every community, of every
+grid and of every month against the target, the problems reported each month by the tier that resolved
+them, the backlog and overdue problems at each month end and the list of those overdue now, the 12345
+rates and satisfaction by month, the points ledger per community and the honour roll, each chart with its
+figures in a table, communities and grids named from the directory where it names them. The file
 needs nothing beside itself (no network, no script) and opens offline. Figures are judged at the last
 event in the history, so the same history always gives the same file. The file appears under its name
 only once complete.
@@ -79,7 +81,8 @@ const fileSize = async (file: string): Promise<number | undefined> => {
  */
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'draw a self-contained HTML report (721 shares, monthly resolutions, backlog, satisfaction)',
+  summary:
+    'draw a self-contained HTML report (721 shares, monthly resolutions, backlog, overdue, 12345 rates, points, honours)',
   usage: USAGE,
   run: async (args: readonly string[], io: CliIo): Promise<ExitCode> => {
     const options = parse(args);

@@ -1,4 +1,9 @@
+import type { StarVolunteer } from '../projections/honour-roll/star-ratings.js';
+import type { RankedContributor } from '../projections/honour-roll/top-contributors.js';
+import type { CommunityPoints } from '../projections/points-ledger/state.js';
+import type { LedgerLine } from '../projections/problem-ledger/ledger-rows.js';
 import type { Figures721 } from '../projections/resolution-stats/query-721.js';
+import type { Rates12345, Rates12345Definitions } from '../projections/resolution-stats/rates-12345.js';
 import type { Targets721 } from '../projections/resolution-stats/targets.js';
 
 /** An event of the history the report could not use, with where it is and why. */
@@ -26,8 +31,19 @@ export interface HistoryFacts {
 /** One community's 721 figures over the whole history. */
 export interface CommunityFigures {
   readonly community: string;
+  /** The community's name in the neighbourhood directory; absent when the history never established it. */
+  readonly name?: string;
   /** The street of the community's problems (the first one reported, should a community appear under two). */
   readonly street: string;
+  readonly figures: Figures721;
+}
+
+/** One grid's 721 figures over the whole history (grid ids are unique only within their community). */
+export interface GridFigures {
+  readonly community: string;
+  readonly grid: string;
+  /** The grid's name in the neighbourhood directory, when the history added it with one. */
+  readonly name?: string;
   readonly figures: Figures721;
 }
 
@@ -47,6 +63,41 @@ export interface MonthFigures {
   readonly figures: Figures721;
   /** Every problem open at the end of the month, whenever it was reported. */
   readonly backlog: BacklogPoint;
+  /** Beijing's three 12345 rates of the month's cohort, judged at the report's instant. */
+  readonly rates: Rates12345;
+}
+
+/** One community's points as `communityPoints` answers, with its name in the directory. */
+export interface PointsLedgerLine extends CommunityPoints {
+  readonly name?: string;
+}
+
+/** The points ledger per community. */
+export interface PointsLedgerFigures {
+  /** Every community with points entries or in the directory, in community-id order. */
+  readonly communities: readonly PointsLedgerLine[];
+  /** The communities' totals added up (`community` is empty). */
+  readonly total: CommunityPoints;
+}
+
+/** A place on the quarter's roll, with the community the resident's points account is held by. */
+export interface HonourPlace extends RankedContributor {
+  /** The community of the resident's latest points entry; absent for a resident with no account. */
+  readonly community?: string;
+}
+
+/** The honour roll as of the report's instant: the quarter's top contributors and the year's stars. */
+export interface HonourFigures {
+  /** The quarter of the report's instant, `YYYY-Qn` in its time zone. */
+  readonly quarter: string;
+  /** `topContributors` for the quarter, all communities together. */
+  readonly top: readonly HonourPlace[];
+  /** The year of the report's instant, `YYYY`. */
+  readonly year: string;
+  /** `starRatings` for the year, all communities together. */
+  readonly stars: readonly StarVolunteer[];
+  /** The points each star takes, ascending. */
+  readonly starThresholds: readonly number[];
 }
 
 /** The problem ledger (台账) counted by category, as the whole history leaves it. */
@@ -83,4 +134,14 @@ export interface ReportData {
   readonly months: readonly MonthFigures[];
   /** The ledger's categories, in category order. */
   readonly categories: readonly CategoryLine[];
+  /** Per grid, in community-id then grid-id order. */
+  readonly grids: readonly GridFigures[];
+  /** The definitions the 12345 rates were counted by. */
+  readonly ratesDefinitions: Rates12345Definitions;
+  /** The 12345 rates of every problem in the history. */
+  readonly totalRates: Rates12345;
+  /** The ledger rows overdue at the report's instant, the longest overdue (earliest deadline) first. */
+  readonly overdue: readonly LedgerLine[];
+  readonly points: PointsLedgerFigures;
+  readonly honour: HonourFigures;
 }

@@ -1,20 +1,30 @@
 import { toMillis } from '../domain/shared/time.js';
+import type { DirectoryState } from '../projections/directory/state.js';
+import type { HonourRollState } from '../projections/honour-roll/state.js';
+import type { PointsLedgerState } from '../projections/points-ledger/state.js';
 import type { ProblemLedgerState } from '../projections/problem-ledger/projection.js';
 import { periodKeyOf } from '../projections/resolution-stats/calendar.js';
 import type { CohortMember } from '../projections/resolution-stats/cohort.js';
 import type { ResolutionStatsState } from '../projections/resolution-stats/projection.js';
 import { figures721 } from '../projections/resolution-stats/query-721.js';
+import { rates12345Of, type Rates12345Definitions } from '../projections/resolution-stats/rates-12345.js';
 import type { Targets721 } from '../projections/resolution-stats/targets.js';
 import { outcomeAt } from '../projections/resolution-stats/track.js';
 import { backlogSeries, type DatedMember } from './backlog-series.js';
 import { ledgerCategories } from './ledger-categories.js';
 import { monthStartMillis, monthsBetween, nextMonth } from './month-calendar.js';
-import type { CommunityFigures, ReportData } from './report-data.js';
+import { overdueProblems } from './overdue-problems.js';
+import type { CommunityFigures, GridFigures, ReportData } from './report-data.js';
+import { communityName, gridName, withName } from './unit-names.js';
+import { honourFigures, pointsFigures, type HonourOptions } from './volunteer-figures.js';
 
 /** The read models a report is computed from, folded over the same history. */
 export interface ReportStates {
   readonly resolutionStats: ResolutionStatsState;
   readonly problemLedger: ProblemLedgerState;
+  readonly pointsLedger: PointsLedgerState;
+  readonly honourRoll: HonourRollState;
+  readonly directory: DirectoryState;
 }
 
 /** When and how the figures are judged. */
@@ -23,6 +33,10 @@ export interface ReportFigureOptions {
   readonly asOf: string | undefined;
   readonly timeZone: string;
   readonly targets: Targets721;
+  /** How the 12345 rates are counted. */
+  readonly rates12345: Rates12345Definitions;
+  /** How the honour roll is drawn up. */
+  readonly honour: HonourOptions;
 }
 
 // A history without events has no problems: any instant judges an empty cohort the same way.
@@ -48,7 +62,8 @@ const inIdOrder = <T>(groups: Map<string, T>): [string, T][] =>
  * `query721` for that month, and a community's figures equal the sum of its yearly `query721` cohorts: the
  * community table covers the whole history, not one year, so that a community with few problems still has
  * enough of them to judge its shares by. The backlog is counted differently, at each month's end: every
- * problem open then, whenever it was reported.
+ * problem open then, whenever it was reported. Grids are counted as communities are; the points, the honour
+ * roll, the 12345 rates and the overdue list are the answers of those read models' own queries.
  */
 export const reportFigures = (
   states: ReportStates,
@@ -91,8 +106,23 @@ export const reportFigures = (
     const earliest = group.reduce((first, member) =>
       toMillis(member.track.reportedAt) < toMillis(first.track.reportedAt) ? member : first,
     );
-    return { community, street: earliest.track.path.street, figures: figures721(group, asOf, targets) };
+    return {
+      community,
+      ...withName(communityName(states.directory, community)),
+      street: earliest.track.path.street,
+      figures: figures721(group, asOf, targets),
+    };
   });
+  // Grouped by community first: grid ids are the host's choice and unique only within a community.
+  const grids: GridFigures[] = inIdOrder(groupBy(members, (member) => member.track.path.community)).flatMap(
+    ([community, group]) =>
+      inIdOrder(groupBy(group, (member) => member.track.path.grid)).map(([grid, cell]) => ({
+        community,
+        grid,
+        ...withName(gridName(states.directory, community, grid)),
+        figures: figures721(cell, asOf, targets),
+      })),
+  );
 
   return {
     asOf: options.asOf,
@@ -104,7 +134,14 @@ export const reportFigures = (
       month,
       figures: figures721(byMonth.get(month) ?? [], asOf, targets),
       backlog: backlog[index] ?? { at: asOf, open: 0, overdue: 0 },
+      rates: rates12345Of(byMonth.get(month) ?? [], asOf, options.rates12345),
     })),
     categories: ledgerCategories(states.problemLedger, asOf),
+    grids,
+    ratesDefinitions: options.rates12345,
+    totalRates: rates12345Of(members, asOf, options.rates12345),
+    overdue: overdueProblems(states.problemLedger, asOf),
+    points: pointsFigures(states.pointsLedger, states.directory),
+    honour: honourFigures(states.honourRoll, states.pointsLedger, asOf, options.honour),
   };
 };

@@ -101,7 +101,7 @@ describe('report properties', () => {
 
         const html = renderReportHtml(data);
         expect(html).not.toMatch(/https?:|src=|<script/i);
-        expect(html.match(/<svg /g)).toHaveLength(4);
+        expect(html.match(/<svg /g)).toHaveLength(7);
         expect(tableRows(html, 'table-monthly').body.map((row) => [row[0], row[1]])).toEqual(
           data.months.map((month) => [month.month, String(month.figures.reported)]),
         );

@@ -52,12 +52,15 @@ describe('renderReportHtml', () => {
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 
-  it('draws each of the four charts as inline SVG with a title and a description', () => {
+  it('draws each of the seven charts as inline SVG with a title and a description', () => {
     const svgs = [...html.matchAll(/<svg class="chart" id="([^"]+)"[^>]*>([\s\S]*?)<\/svg>/g)];
     expect(svgs.map((svg) => svg[1])).toEqual([
       'chart-721',
+      'chart-721-monthly',
+      'chart-721-grids',
       'chart-monthly',
       'chart-backlog',
+      'chart-12345',
       'chart-satisfaction',
     ]);
     for (const [whole, id, body] of svgs) {
@@ -67,10 +70,19 @@ describe('renderReportHtml', () => {
         new RegExp(`^<title id="${id}-title">[^<]+</title><desc id="${id}-desc">[^<]+</desc>`),
       );
     }
-    expect(html.match(/<svg/g)).toHaveLength(4);
-    // The monthly chart stacks a segment per tier and month with a count; the lines have a dot per month.
+    expect(html.match(/<svg/g)).toHaveLength(7);
+    // The monthly chart stacks a segment per tier and month with a count; the lines have a dot per month
+    // with a value (two for the backlog, three 12345 rates, satisfaction).
     expect(html).toContain('<title>2026-01 Grid 网格: 2</title>');
-    expect(html.match(/<circle /g)).toHaveLength(data.months.length * 3);
+    const rates = data.months.flatMap((month) => [
+      month.rates.response.rate,
+      month.rates.resolution.rate,
+      month.rates.satisfaction.rate,
+      month.figures.satisfactionRate,
+    ]);
+    expect(html.match(/<circle /g)).toHaveLength(
+      data.months.length * 2 + rates.filter((rate) => rate !== null).length,
+    );
   });
 
   it('shows the monthly figures of query721 in the table under the chart', () => {
@@ -185,6 +197,26 @@ describe('renderReportHtml', () => {
         index === 0 ? { ...line, community: hostile, street: `"><img src=x onerror=alert(1)>` } : line,
       ),
       categories: [{ category: `a&b'<b>`, reported: 1, open: 0, overdue: 0, resolved: 1, rejected: 0 }],
+      // Names come from the directory's events, resident ids from the points events: as untrusted.
+      grids: data.grids.map((line) => ({ ...line, name: hostile })),
+      points: {
+        ...data.points,
+        communities: [
+          {
+            community: 'baiyun',
+            name: hostile,
+            issued: 5,
+            redeemed: 0,
+            adjusted: 0,
+            outstanding: 5,
+            residents: 1,
+          },
+        ],
+      },
+      honour: {
+        ...data.honour,
+        top: [{ residentId: hostile, community: hostile, points: 5, verifiedTasks: 1, rank: 1 }],
+      },
     });
     expect(page).not.toContain('<script');
     expect(page).not.toContain('<img');
@@ -196,6 +228,9 @@ describe('renderReportHtml', () => {
       `"><img src=x onerror=alert(1)>`,
     ]);
     expect(tableRows(page, 'table-ledger').body[0]?.[0]).toBe(`a&b'<b>`);
+    expect(tableRows(page, 'table-721-grids').body[0]?.[0]).toBe(`${hostile} (baiyun.g1)`);
+    expect(tableRows(page, 'table-points').body[0]?.[0]).toBe(`${hostile} (baiyun)`);
+    expect(tableRows(page, 'table-honour').body[0]?.slice(1, 3)).toEqual([hostile, hostile]);
   });
 
   it('leaves out, names and escapes the events of a history that are not linli events', async () => {
@@ -223,7 +258,7 @@ describe('renderReportHtml', () => {
 
   it('renders an empty history with empty charts rather than failing', async () => {
     const empty = renderReportHtml(await buildReport(fromText(writeText([], 'recompute'))));
-    expect(empty.match(/<svg/g)).toHaveLength(4);
+    expect(empty.match(/<svg/g)).toHaveLength(7);
     expect(textOf(empty)).toContain('The history holds no events');
     expect(empty).toContain('No problems reported');
     expect(empty).not.toContain('http');

@@ -23,7 +23,8 @@ const LEFT = 56;
 const RIGHT = 24;
 const TOP = 16;
 const BOTTOM = 40;
-const MOST_LABELS = 18;
+/** At most this many labels under the axis (more bars: every n-th), so they never touch at 14 units. */
+const MOST_LABELS = 12;
 const RATE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /** The runs of consecutive non-null points, each drawn as one polyline so that gaps stay gaps. */

@@ -27,3 +27,10 @@ export const BUCKET_COLOURS: Readonly<Record<ShareBucket, string>> = {
   community: TIER_COLOURS.community,
   streetAndAbove: TIER_COLOURS.street,
 };
+
+/** The colours of Beijing's three 12345 rates: response, resolution, satisfaction. */
+export const RATE_COLOURS = {
+  response: LINE_COLOUR,
+  resolution: TIER_COLOURS.grid,
+  satisfaction: TIER_COLOURS.street,
+} as const;

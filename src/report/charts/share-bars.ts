@@ -34,13 +34,29 @@ const TOP = 30;
 const BOTTOM = 28;
 const ROW = 30;
 const BAR = 18;
-const MOST_LABEL_CHARS = 26;
-/** A segment narrower than this has no room for its percentage. */
-const ROOM_FOR_TEXT = 40;
+/**
+ * The widest label, in half-width characters (a CJK character counts two): what fits left of the bars at
+ * the 15 units the phone and print styles set text in.
+ */
+const MOST_LABEL_WIDTH = 24;
+/** A segment narrower than this has no room for its percentage (at 14 units, bold). */
+const ROOM_FOR_TEXT = 48;
+
+/** How wide a character sets: CJK ideographs, kana, hangul and full-width forms take two columns. */
+const columnsOf = (char: string): number => ((char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1);
 
 const shorten = (text: string): string => {
   const chars = [...text];
-  return chars.length <= MOST_LABEL_CHARS ? text : `${chars.slice(0, MOST_LABEL_CHARS - 1).join('')}…`;
+  if (chars.reduce((sum, char) => sum + columnsOf(char), 0) <= MOST_LABEL_WIDTH) return text;
+  let used = 0;
+  const kept: string[] = [];
+  for (const char of chars) {
+    used += columnsOf(char);
+    // One column is left for the ellipsis.
+    if (used > MOST_LABEL_WIDTH - 1) break;
+    kept.push(char);
+  }
+  return `${kept.join('')}…`;
 };
 
 /** Horizontal 100% bars as inline SVG, with dashed target markers and the percentages written in. */

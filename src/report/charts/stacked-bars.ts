@@ -21,8 +21,8 @@ const LEFT = 56;
 const RIGHT = 16;
 const TOP = 16;
 const BOTTOM = 40;
-/** At most this many labels fit under the axis; with more bars only every n-th is written. */
-const MOST_LABELS = 18;
+/** At most this many labels under the axis (more bars: every n-th), so they never touch at 14 units. */
+const MOST_LABELS = 12;
 
 /** A stacked bar chart of counts as inline SVG, with a tooltip on every segment. */
 export const stackedBars = (input: StackedBarsInput): string => {

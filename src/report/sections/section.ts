@@ -17,9 +17,12 @@ export const legend = (entries: readonly LegendEntry[]): string =>
     )
     .join('')}</ul>`;
 
-/** A chart with its legend as the caption. */
+/**
+ * A chart with its legend as the caption. The chart sits in a frame that scrolls sideways on a phone, where
+ * the style sheet keeps it wide enough for its text to stay legible rather than shrinking it to fit.
+ */
 export const figure = (svg: string, entries: readonly LegendEntry[]): string =>
-  `<figure>${svg}<figcaption>${legend(entries)}</figcaption></figure>`;
+  `<figure><div class="chart-frame">${svg}</div><figcaption>${legend(entries)}</figcaption></figure>`;
 
 /** A section of the report: a heading, a paragraph saying how its figures are counted, and its content. */
 export const section = (id: string, title: Label, intro: string, content: string): string =>

@@ -1,28 +1,18 @@
-import type { BucketShare, Figures721 } from '../../projections/resolution-stats/query-721.js';
+import type { BucketShare } from '../../projections/resolution-stats/query-721.js';
 import { SHARE_BUCKETS } from '../../projections/resolution-stats/targets.js';
-import { BUCKET_COLOURS } from '../charts/palette.js';
-import { shareBars, type ShareRow } from '../charts/share-bars.js';
+import { shareBars } from '../charts/share-bars.js';
 import { formatCount, formatPercent, formatPoints } from '../format.js';
 import { htmlTable, type ColumnGroup, type TableColumn } from '../html-table.js';
-import { BUCKET_LABELS, labelText } from '../labels.js';
+import { BUCKET_LABELS, unitText } from '../labels.js';
 import type { ReportData } from '../report-data.js';
-import { figure, section, type LegendEntry } from './section.js';
+import { figure, section } from './section.js';
+import { SHARE_LEGEND, shareRow, targetMarkers, targetRow, targetText } from './share-rows.js';
 
 const bucketCells = (share: BucketShare): string[] => [
   formatCount(share.resolved),
   formatPercent(share.share),
   formatPoints(share.deviation),
 ];
-
-const rowOf = (label: string, note: string, figures: Figures721): ShareRow => ({
-  label,
-  note,
-  segments: SHARE_BUCKETS.map((bucket) => ({
-    label: labelText(BUCKET_LABELS[bucket]),
-    colour: BUCKET_COLOURS[bucket],
-    share: figures.shares[bucket].share,
-  })),
-});
 
 const COLUMNS: readonly TableColumn[] = [
   { header: { en: 'Community', zh: '社区' } },
@@ -44,46 +34,27 @@ const GROUPS: readonly ColumnGroup[] = [
 /** The 721 section: each community's shares by tier against the target, as bars and as a table. */
 export const sharesSection = (data: ReportData): string => {
   const { targets } = data;
-  const targetText = SHARE_BUCKETS.map(
-    (bucket) => `${formatPercent(targets[bucket])} ${BUCKET_LABELS[bucket].en.toLowerCase()}`,
-  ).join(', ');
-  const rows: ShareRow[] = [
-    {
-      label: 'Target 目标',
-      note: '721',
-      segments: SHARE_BUCKETS.map((bucket) => ({
-        label: labelText(BUCKET_LABELS[bucket]),
-        colour: BUCKET_COLOURS[bucket],
-        share: targets[bucket],
-      })),
-    },
-    rowOf('All communities 合计', `n = ${formatCount(data.total.resolved)}`, data.total),
-    ...data.communities.map(({ community, figures }) =>
-      rowOf(community, `n = ${formatCount(figures.resolved)}`, figures),
-    ),
-  ];
-  const gridEnd = targets.grid;
-  const communityEnd = targets.grid + targets.community;
   const chart = shareBars({
     id: 'chart-721',
     title: '721 shares per community against the target',
     description:
       `One bar per community: the share of its resolved problems resolved in the grid, in the community, and at ` +
-      `the street or above. The first bar is the target (${targetText}); dashed lines mark where the target's ` +
-      `grid and community shares end. The figures are in the table below.`,
-    rows,
-    markers: [
-      { at: gridEnd, label: formatPercent(gridEnd) },
-      { at: communityEnd, label: formatPercent(communityEnd) },
+      `the street or above. The first bar is the target (${targetText(targets)}); dashed lines mark where the ` +
+      `target's grid and community shares end. The figures are in the table below.`,
+    rows: [
+      targetRow(targets),
+      shareRow('All communities 合计', data.total),
+      ...data.communities.map(({ community, name, figures }) => shareRow(name ?? community, figures)),
     ],
+    markers: targetMarkers(targets),
   });
   const table = htmlTable({
     id: 'table-721',
     caption: '721 shares per community, whole history',
     groups: GROUPS,
     columns: COLUMNS,
-    rows: data.communities.map(({ community, street, figures }) => [
-      community,
+    rows: data.communities.map(({ community, name, street, figures }) => [
+      unitText(community, name),
       street,
       formatCount(figures.reported),
       formatCount(figures.resolved),
@@ -102,13 +73,7 @@ export const sharesSection = (data: ReportData): string => {
     { en: '721 shares per community against the target', zh: '721 分级解决占比' },
     `Of each community's resolved problems, the share resolved at each tier, over the whole history: every ` +
       `problem reported up to the report's instant, as it stands then. Street and departments count together ` +
-      `as the 10. Target: ${targetText}. Rejected and still-open problems are not in the shares.`,
-    figure(chart, [
-      ...SHARE_BUCKETS.map((bucket): LegendEntry => ({
-        label: BUCKET_LABELS[bucket],
-        colour: BUCKET_COLOURS[bucket],
-      })),
-      { label: { en: 'Target boundary', zh: '目标' }, colour: '#222', shape: 'dash' },
-    ]) + table,
+      `as the 10. Target: ${targetText(targets)}. Rejected and still-open problems are not in the shares.`,
+    figure(chart, SHARE_LEGEND) + table,
   );
 };
