@@ -13,9 +13,11 @@ export interface HashedContent {
 }
 
 /**
- * The tamper-evidence hash of an event: sha256 over the canonical encoding of its stream, revision, type,
- * data and metadata, the metadata including `previousHash`, the hash of the stream's previous event. Editing,
- * removing, reordering or inserting any event breaks the chain from that event on.
+ * The tamper-evidence hash of an event: the lower-case hex sha256 of the UTF-8 bytes of the RFC 8785 (JCS)
+ * encoding (see `canonicalJson`) of `{ streamId, revision, type, data, metadata }`, with `revision` as a
+ * decimal string and `metadata` without `hash` but including `previousHash`, the hash of the stream's
+ * previous event. An auditor in another language recomputes it with any JCS library. Editing, removing,
+ * reordering or inserting any event breaks the chain from that event on.
  */
 export const eventHash = (content: HashedContent): string => sha256Hex(encodeHashedContent(content));
 
@@ -51,15 +53,25 @@ const areHandlerKeys = (keys: readonly string[]): boolean => {
 const encodeHashedContent = (content: HashedContent): string => {
   const { streamId, revision, type, data } = content;
   const metadata: unknown = content.metadata;
+  // The revision is hashed as its decimal string, as the fast path below writes it.
+  const hashedRevision = typeof revision === 'bigint' ? revision.toString() : revision;
   const generic = (): string =>
-    canonicalJson({ streamId, revision, type, data, metadata: { ...content.metadata, hash: undefined } });
+    canonicalJson({
+      streamId,
+      revision: hashedRevision,
+      type,
+      data,
+      metadata: { ...content.metadata, hash: undefined },
+    });
   if (typeof revision !== 'bigint' || typeof streamId !== 'string' || typeof type !== 'string')
     return generic();
   if (data === undefined || !isPlainRecord(metadata) || !areHandlerKeys(Object.keys(metadata)))
     return generic();
   const { actor, causationId, commandId, correlationId, eventId, occurredAt, previousHash, schemaVersion } =
     metadata;
-  if (!isPlainRecord(actor) || typeof schemaVersion !== 'number') return generic();
+  // A non-finite schemaVersion goes the generic way too, where canonicalJson refuses it.
+  if (!isPlainRecord(actor) || typeof schemaVersion !== 'number' || !Number.isFinite(schemaVersion))
+    return generic();
   const actorKeys = Object.keys(actor);
   if (actorKeys.length !== 2 || !actorKeys.includes('id') || !actorKeys.includes('role')) return generic();
   const { id, role } = actor;
@@ -67,8 +79,15 @@ const encodeHashedContent = (content: HashedContent): string => {
   if (typeof causationId !== 'string' || typeof commandId !== 'string') return generic();
   if (typeof correlationId !== 'string' || typeof eventId !== 'string') return generic();
   if (typeof occurredAt !== 'string' || typeof previousHash !== 'string') return generic();
+  let encodedData: string;
+  try {
+    encodedData = canonicalJson(data);
+  } catch {
+    // Refused: let the generic encoding refuse it too, so that the error's path starts at the content.
+    return generic();
+  }
   return (
-    `{"data":${canonicalJson(data)},"metadata":{"actor":{"id":${jsonString(id)},` +
+    `{"data":${encodedData},"metadata":{"actor":{"id":${jsonString(id)},` +
     `"role":${jsonString(role)}},"causationId":${jsonString(causationId)},` +
     `"commandId":${jsonString(commandId)},"correlationId":${jsonString(correlationId)},` +
     `"eventId":${jsonString(eventId)},"occurredAt":${jsonString(occurredAt)},` +

@@ -5,13 +5,16 @@ import { canonicalJson } from '../../src/audit/canonical.js';
 import { deterministicEventId, eventHash, type HashedContent } from '../../src/audit/hash-chain.js';
 import { SAMPLE_METADATA_UNHASHED } from '../support/metadata.js';
 
-/** The hash as first defined: sha256 over canonicalJson of the content, its metadata without `hash`. */
+/**
+ * The hash as first defined: sha256 over canonicalJson of the content, its revision as a decimal string, its
+ * metadata without `hash`.
+ */
 const reference = (content: HashedContent): string =>
   createHash('sha256')
     .update(
       canonicalJson({
         streamId: content.streamId,
-        revision: content.revision,
+        revision: content.revision.toString(),
         type: content.type,
         data: content.data,
         metadata: { ...content.metadata, hash: undefined },
@@ -70,9 +73,17 @@ const contentArb = fc.record({
 
 describe('eventHash', () => {
   it('is sha256 over the canonical JSON of the content, for any content a store can hold', () => {
+    /** The hash, or the error's message: a non-finite schemaVersion must be refused by both. */
+    const outcome = (hash: (content: HashedContent) => string, content: HashedContent): string => {
+      try {
+        return hash(content);
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    };
     fc.assert(
       fc.property(contentArb, (content) => {
-        expect(eventHash(content)).toBe(reference(content));
+        expect(outcome(eventHash, content)).toBe(outcome(reference, content));
       }),
       { numRuns: 2000 },
     );
@@ -88,6 +99,19 @@ describe('eventHash', () => {
     Object.defineProperty(hidden, 'previousHash', { value: 'f'.repeat(64), enumerable: false });
     const content = { ...base, data: {}, metadata: hidden } as HashedContent;
     expect(eventHash(content)).toBe(reference(content));
+  });
+
+  it('refuses data JSON cannot hold, naming its path from the hashed content', () => {
+    const content = {
+      streamId: 'task-t1',
+      revision: 0n,
+      type: 'TaskPublished',
+      data: { taskId: 't1', deadline: new Date(0) },
+      metadata: SAMPLE_METADATA_UNHASHED,
+    } as HashedContent;
+    expect(() => eventHash(content)).toThrow(
+      new TypeError('canonicalJson: cannot encode an object that is not plain (Date) at $.data.deadline'),
+    );
   });
 
   it('changes when any hashed field changes, and ignores the hash field itself', () => {
