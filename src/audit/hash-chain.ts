@@ -96,10 +96,16 @@ const encodeHashedContent = (content: HashedContent): string => {
   );
 };
 
-/** A deterministic UUID-shaped event id from a command id, a stream and the event's index in the decision. */
+/**
+ * A deterministic event id from a command id, a stream and the event's index in the decision: the first 128
+ * bits of sha256 over the three, shaped as an RFC 9562 version 8 UUID (the version for custom derivations;
+ * variant bits `10`), so that stores that want UUIDs (EventStoreDB) accept it and a retried command yields
+ * the same ids. Histories recorded before this wrote a `5` in the version nibble over the same bits (a
+ * sha256 is not what version 5 means); those ids stay valid: nothing checks an event id's version, and the
+ * hash chain covers the id as recorded.
+ */
 export const deterministicEventId = (commandId: string, streamId: string, index: number): string => {
   const hex = sha256Hex(`${commandId}\u0000${streamId}\u0000${index}`);
-  // Shape it as an RFC 4122 version-5-style UUID (variant bits set) so stores that want UUIDs accept it.
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };

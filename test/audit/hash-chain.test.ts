@@ -138,10 +138,41 @@ describe('eventHash', () => {
 });
 
 describe('deterministicEventId', () => {
-  it('is a version-5-shaped UUID derived from the command, the stream and the index', () => {
+  const input = fc.tuple(text, text, fc.nat({ max: 1000 }));
+
+  it('is an RFC 9562 version 8 UUID with the RFC variant bits', () => {
+    fc.assert(
+      fc.property(input, ([commandId, streamId, index]) => {
+        const id = deterministicEventId(commandId, streamId, index);
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        const bytes = Buffer.from(id.replaceAll('-', ''), 'hex');
+        // Octet 6's high nibble is the version, octet 8's two high bits the variant (RFC 9562 §4.1, §4.2).
+        expect(bytes[6]! >> 4).toBe(8);
+        expect(bytes[8]! >> 6).toBe(0b10);
+      }),
+    );
+  });
+
+  it('is the first 128 bits of sha256 over its inputs, but for the version and variant bits', () => {
+    fc.assert(
+      fc.property(input, ([commandId, streamId, index]) => {
+        const id = Buffer.from(deterministicEventId(commandId, streamId, index).replaceAll('-', ''), 'hex');
+        const digest = createHash('sha256').update(`${commandId}\u0000${streamId}\u0000${index}`).digest();
+        const mask = Buffer.alloc(16, 0xff);
+        mask[6] = 0x0f;
+        mask[8] = 0x3f;
+        expect(id.map((byte, i) => byte & mask[i]!)).toEqual(
+          digest.subarray(0, 16).map((byte, i) => byte & mask[i]!),
+        );
+      }),
+    );
+  });
+
+  it('gives the same id for the same inputs, and another for another index, stream or command', () => {
     const id = deterministicEventId('cmd-1', 'task-t1', 0);
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(deterministicEventId('cmd-1', 'task-t1', 0)).toBe(id);
     expect(deterministicEventId('cmd-1', 'task-t1', 1)).not.toBe(id);
+    expect(deterministicEventId('cmd-1', 'task-t2', 0)).not.toBe(id);
+    expect(deterministicEventId('cmd-2', 'task-t1', 0)).not.toBe(id);
   });
 });
