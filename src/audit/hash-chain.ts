@@ -13,9 +13,11 @@ export interface HashedContent {
 }
 
 /**
- * The tamper-evidence hash of an event: sha256 over the canonical encoding of its stream, revision, type,
- * data and metadata, the metadata including `previousHash`, the hash of the stream's previous event. Editing,
- * removing, reordering or inserting any event breaks the chain from that event on.
+ * The tamper-evidence hash of an event: the lower-case hex sha256 of the UTF-8 bytes of the RFC 8785 (JCS)
+ * encoding (see `canonicalJson`) of `{ streamId, revision, type, data, metadata }`, with `revision` as a
+ * decimal string and `metadata` without `hash` but including `previousHash`, the hash of the stream's
+ * previous event. An auditor in another language recomputes it with any JCS library. Editing, removing,
+ * reordering or inserting any event breaks the chain from that event on.
  */
 export const eventHash = (content: HashedContent): string => sha256Hex(encodeHashedContent(content));
 
@@ -51,15 +53,25 @@ const areHandlerKeys = (keys: readonly string[]): boolean => {
 const encodeHashedContent = (content: HashedContent): string => {
   const { streamId, revision, type, data } = content;
   const metadata: unknown = content.metadata;
+  // The revision is hashed as its decimal string, as the fast path below writes it.
+  const hashedRevision = typeof revision === 'bigint' ? revision.toString() : revision;
   const generic = (): string =>
-    canonicalJson({ streamId, revision, type, data, metadata: { ...content.metadata, hash: undefined } });
+    canonicalJson({
+      streamId,
+      revision: hashedRevision,
+      type,
+      data,
+      metadata: { ...content.metadata, hash: undefined },
+    });
   if (typeof revision !== 'bigint' || typeof streamId !== 'string' || typeof type !== 'string')
     return generic();
   if (data === undefined || !isPlainRecord(metadata) || !areHandlerKeys(Object.keys(metadata)))
     return generic();
   const { actor, causationId, commandId, correlationId, eventId, occurredAt, previousHash, schemaVersion } =
     metadata;
-  if (!isPlainRecord(actor) || typeof schemaVersion !== 'number') return generic();
+  // A non-finite schemaVersion goes the generic way too, where canonicalJson refuses it.
+  if (!isPlainRecord(actor) || typeof schemaVersion !== 'number' || !Number.isFinite(schemaVersion))
+    return generic();
   const actorKeys = Object.keys(actor);
   if (actorKeys.length !== 2 || !actorKeys.includes('id') || !actorKeys.includes('role')) return generic();
   const { id, role } = actor;
@@ -67,8 +79,15 @@ const encodeHashedContent = (content: HashedContent): string => {
   if (typeof causationId !== 'string' || typeof commandId !== 'string') return generic();
   if (typeof correlationId !== 'string' || typeof eventId !== 'string') return generic();
   if (typeof occurredAt !== 'string' || typeof previousHash !== 'string') return generic();
+  let encodedData: string;
+  try {
+    encodedData = canonicalJson(data);
+  } catch {
+    // Refused: let the generic encoding refuse it too, so that the error's path starts at the content.
+    return generic();
+  }
   return (
-    `{"data":${canonicalJson(data)},"metadata":{"actor":{"id":${jsonString(id)},` +
+    `{"data":${encodedData},"metadata":{"actor":{"id":${jsonString(id)},` +
     `"role":${jsonString(role)}},"causationId":${jsonString(causationId)},` +
     `"commandId":${jsonString(commandId)},"correlationId":${jsonString(correlationId)},` +
     `"eventId":${jsonString(eventId)},"occurredAt":${jsonString(occurredAt)},` +
@@ -77,10 +96,16 @@ const encodeHashedContent = (content: HashedContent): string => {
   );
 };
 
-/** A deterministic UUID-shaped event id from a command id, a stream and the event's index in the decision. */
+/**
+ * A deterministic event id from a command id, a stream and the event's index in the decision: the first 128
+ * bits of sha256 over the three, shaped as an RFC 9562 version 8 UUID (the version for custom derivations;
+ * variant bits `10`), so that stores that want UUIDs (EventStoreDB) accept it and a retried command yields
+ * the same ids. Histories recorded before this wrote a `5` in the version nibble over the same bits (a
+ * sha256 is not what version 5 means); those ids stay valid: nothing checks an event id's version, and the
+ * hash chain covers the id as recorded.
+ */
 export const deterministicEventId = (commandId: string, streamId: string, index: number): string => {
   const hex = sha256Hex(`${commandId}\u0000${streamId}\u0000${index}`);
-  // Shape it as an RFC 4122 version-5-style UUID (variant bits set) so stores that want UUIDs accept it.
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };

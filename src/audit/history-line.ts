@@ -25,15 +25,15 @@ export type HistoryLine =
   | { readonly kind: 'trailer'; readonly trailer: HistoryTrailer };
 
 /**
- * One event as a line: canonical JSON (sorted keys, no whitespace) of its position, stream, revision, type,
- * data and metadata, with the bigints as decimal strings. Canonical, so that the same history always
- * exports to the same bytes, whatever store it came from.
+ * One event as a line: canonical JSON (RFC 8785: sorted keys, no whitespace) of its position, stream,
+ * revision, type, data and metadata, with the bigints as decimal strings. Canonical, so that the same
+ * history always exports to the same bytes, whatever store it came from.
  */
 export const encodeEventLine = (event: RecordedEvent): string =>
   canonicalJson({
-    position: event.position,
+    position: event.position.toString(),
     streamId: event.streamId,
-    revision: event.revision,
+    revision: event.revision.toString(),
     type: event.type,
     data: event.data,
     metadata: event.metadata,

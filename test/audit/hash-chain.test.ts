@@ -5,13 +5,16 @@ import { canonicalJson } from '../../src/audit/canonical.js';
 import { deterministicEventId, eventHash, type HashedContent } from '../../src/audit/hash-chain.js';
 import { SAMPLE_METADATA_UNHASHED } from '../support/metadata.js';
 
-/** The hash as first defined: sha256 over canonicalJson of the content, its metadata without `hash`. */
+/**
+ * The hash as first defined: sha256 over canonicalJson of the content, its revision as a decimal string, its
+ * metadata without `hash`.
+ */
 const reference = (content: HashedContent): string =>
   createHash('sha256')
     .update(
       canonicalJson({
         streamId: content.streamId,
-        revision: content.revision,
+        revision: content.revision.toString(),
         type: content.type,
         data: content.data,
         metadata: { ...content.metadata, hash: undefined },
@@ -70,9 +73,17 @@ const contentArb = fc.record({
 
 describe('eventHash', () => {
   it('is sha256 over the canonical JSON of the content, for any content a store can hold', () => {
+    /** The hash, or the error's message: a non-finite schemaVersion must be refused by both. */
+    const outcome = (hash: (content: HashedContent) => string, content: HashedContent): string => {
+      try {
+        return hash(content);
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    };
     fc.assert(
       fc.property(contentArb, (content) => {
-        expect(eventHash(content)).toBe(reference(content));
+        expect(outcome(eventHash, content)).toBe(outcome(reference, content));
       }),
       { numRuns: 2000 },
     );
@@ -88,6 +99,19 @@ describe('eventHash', () => {
     Object.defineProperty(hidden, 'previousHash', { value: 'f'.repeat(64), enumerable: false });
     const content = { ...base, data: {}, metadata: hidden } as HashedContent;
     expect(eventHash(content)).toBe(reference(content));
+  });
+
+  it('refuses data JSON cannot hold, naming its path from the hashed content', () => {
+    const content = {
+      streamId: 'task-t1',
+      revision: 0n,
+      type: 'TaskPublished',
+      data: { taskId: 't1', deadline: new Date(0) },
+      metadata: SAMPLE_METADATA_UNHASHED,
+    } as HashedContent;
+    expect(() => eventHash(content)).toThrow(
+      new TypeError('canonicalJson: cannot encode an object that is not plain (Date) at $.data.deadline'),
+    );
   });
 
   it('changes when any hashed field changes, and ignores the hash field itself', () => {
@@ -114,10 +138,41 @@ describe('eventHash', () => {
 });
 
 describe('deterministicEventId', () => {
-  it('is a version-5-shaped UUID derived from the command, the stream and the index', () => {
+  const input = fc.tuple(text, text, fc.nat({ max: 1000 }));
+
+  it('is an RFC 9562 version 8 UUID with the RFC variant bits', () => {
+    fc.assert(
+      fc.property(input, ([commandId, streamId, index]) => {
+        const id = deterministicEventId(commandId, streamId, index);
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        const bytes = Buffer.from(id.replaceAll('-', ''), 'hex');
+        // Octet 6's high nibble is the version, octet 8's two high bits the variant (RFC 9562 §4.1, §4.2).
+        expect(bytes[6]! >> 4).toBe(8);
+        expect(bytes[8]! >> 6).toBe(0b10);
+      }),
+    );
+  });
+
+  it('is the first 128 bits of sha256 over its inputs, but for the version and variant bits', () => {
+    fc.assert(
+      fc.property(input, ([commandId, streamId, index]) => {
+        const id = Buffer.from(deterministicEventId(commandId, streamId, index).replaceAll('-', ''), 'hex');
+        const digest = createHash('sha256').update(`${commandId}\u0000${streamId}\u0000${index}`).digest();
+        const mask = Buffer.alloc(16, 0xff);
+        mask[6] = 0x0f;
+        mask[8] = 0x3f;
+        expect(id.map((byte, i) => byte & mask[i]!)).toEqual(
+          digest.subarray(0, 16).map((byte, i) => byte & mask[i]!),
+        );
+      }),
+    );
+  });
+
+  it('gives the same id for the same inputs, and another for another index, stream or command', () => {
     const id = deterministicEventId('cmd-1', 'task-t1', 0);
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(deterministicEventId('cmd-1', 'task-t1', 0)).toBe(id);
     expect(deterministicEventId('cmd-1', 'task-t1', 1)).not.toBe(id);
+    expect(deterministicEventId('cmd-1', 'task-t2', 0)).not.toBe(id);
+    expect(deterministicEventId('cmd-2', 'task-t1', 0)).not.toBe(id);
   });
 });

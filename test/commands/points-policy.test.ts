@@ -17,7 +17,8 @@ import { taskAggregate, type TaskCommandInput, type TaskEvent } from '../../src/
 import { InMemoryCheckpointStore } from '../../src/store/checkpoint-store.js';
 import type { RecordedEvent } from '../../src/store/event-store.js';
 import { InMemoryEventStore } from '../../src/store/memory.js';
-import { defaultTaskWorld, taskStepsArb } from '../../src/testing/arbitraries/task.js';
+import { defaultTaskWorld } from '../../src/testing/scenarios/task-world.js';
+import { taskStepsArb } from '../../src/testing/arbitraries/task.js';
 
 const community = 'community-bairuijing';
 const staff = { id: 'staff-1', role: 'community-staff' as const, scope: [community] };

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { exportHistory } from '../../src/audit/export-history.js';
-import type { ProblemStep } from '../../src/testing/arbitraries/problem.js';
+import type { ProblemStep } from '../../src/testing/scenarios/problem-lifecycle.js';
 import { project } from '../../src/projections/projection.js';
 import { periodKeyOf } from '../../src/projections/resolution-stats/calendar.js';
 import { resolutionStatsProjection } from '../../src/projections/resolution-stats/projection.js';

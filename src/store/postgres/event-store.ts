@@ -18,6 +18,7 @@ import {
 } from '../event-store.js';
 import { APPEND_FUNCTION, callAppendFunction, type AppendOutcome } from './append-function.js';
 import { AppendListener } from './append-listener.js';
+import { listenerBackoff, type ListenerOptions } from './reconnect-backoff.js';
 import {
   isTransientConnectionError,
   resolvePool,
@@ -41,6 +42,8 @@ export interface PostgresEventStoreOptions extends SchemaOptions {
    * listener connection), and how long they wait before retrying after a connection failure. Defaults to 1000.
    */
   readonly pollIntervalMs?: number;
+  /** How the LISTEN connection reconnects (backoff, jitter) and whom it tells; see {@link ListenerOptions}. */
+  readonly listener?: ListenerOptions;
 }
 
 /** Options of {@link PostgresEventStore.create}. */
@@ -128,7 +131,7 @@ export class PostgresEventStore implements EventStore {
       this.pool,
       this.names.channel,
       () => this.notifier.notify(),
-      this.pollIntervalMs,
+      listenerBackoff(options.listener),
     );
   }
 

@@ -6,3 +6,5 @@ export type { CreatePostgresCheckpointStoreOptions } from './checkpoint-store.js
 export { migrate, DEFAULT_SCHEMA } from './schema.js';
 export type { SchemaOptions } from './schema.js';
 export type { PostgresConnection } from './connection.js';
+export { DEFAULT_LISTENER_BACKOFF } from './reconnect-backoff.js';
+export type { ListenerOptions, ListenerReconnect } from './reconnect-backoff.js';

@@ -10,6 +10,11 @@ import {
   type TreeLevel,
   type UnitLevel,
 } from '../../domain/neighbourhood/hierarchy.js';
+import {
+  pooledUnitIds,
+  PROTOTYPE_KEY_IDS,
+  type NeighbourhoodIdPools,
+} from '../scenarios/neighbourhood-pools.js';
 
 /** An actor as a command context is written (scope and organisations optional). */
 export type NeighbourhoodActorInput = CommandContextInput['actor'];
@@ -19,9 +24,6 @@ export interface NeighbourhoodStep {
   readonly command: NeighbourhoodCommandInput;
   readonly context: CommandContextInput;
 }
-
-/** Ids that look harmless to a human but are object-prototype keys: a register must treat them as data. */
-export const PROTOTYPE_KEY_IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'] as const;
 
 /** A valid opaque id (letters, digits and `._:-`), now and then one of {@link PROTOTYPE_KEY_IDS}. */
 export const neighbourhoodIdArb: fc.Arbitrary<string> = fc.oneof(
@@ -38,28 +40,6 @@ export const communityNameArb: fc.Arbitrary<string> = fc.constantFrom(
   'Wuhou',
   'Wuchang',
 );
-
-/**
- * The ids a command arbitrary draws from. Small pools make commands collide with the state often; ids are
- * pooled by the level they are meant for, so most generated trees grow, while some commands still put an
- * id at the wrong level.
- */
-export interface NeighbourhoodIdPools {
-  readonly neighbourhoodId: string;
-  readonly streetId: string;
-  readonly gridIds: readonly string[];
-  readonly laneIds: readonly string[];
-  readonly groupIds: readonly string[];
-  readonly householdIds: readonly string[];
-  readonly personIds: readonly string[];
-}
-
-/** Every unit id of the pools, whatever level it is meant for. */
-export const pooledUnitIds = (pools: NeighbourhoodIdPools): readonly string[] => [
-  ...pools.gridIds,
-  ...pools.laneIds,
-  ...pools.groupIds,
-];
 
 /**
  * Any Neighbourhood command over the pools, valid or not: wrong levels, unknown parents, full groups,

@@ -24,8 +24,8 @@ import {
   neighbourhoodActorArb,
   neighbourhoodCommandArb,
   type NeighbourhoodActorInput,
-  type NeighbourhoodIdPools,
 } from '../../../src/testing/arbitraries/neighbourhood.js';
+import { type NeighbourhoodIdPools } from '../../../src/testing/scenarios/neighbourhood-pools.js';
 import { CommunityModel, snapshotOf } from './community-model.js';
 import { collect } from '../../store/contract.js';
 

@@ -16,12 +16,12 @@ import type { RecordedEvent } from '../../../src/store/event-store.js';
 import { InMemoryEventStore } from '../../../src/store/memory.js';
 import {
   adjustPointsCommandArb,
-  defaultPointsWorld,
   pointsActorArb,
   pointsCommandArb,
   redeemPointsCommandArb,
 } from '../../../src/testing/arbitraries/points.js';
-import type { ActorInput } from '../../../src/testing/arbitraries/task.js';
+import { defaultPointsWorld } from '../../../src/testing/scenarios/points-world.js';
+import type { ActorInput } from '../../../src/testing/scenarios/task-world.js';
 import { collect } from '../../store/contract.js';
 
 const world = defaultPointsWorld;

@@ -11,10 +11,12 @@ import { InMemoryEventStore } from '../../../src/store/memory.js';
 import {
   buildProblemLifecycle,
   interleaveByTime,
+  type ProblemLifecycle,
+} from '../../../src/testing/scenarios/problem-lifecycle.js';
+import {
   problemEventArbitrary,
   problemLifecyclePlanArbitrary,
   problemLifecyclesArbitrary,
-  type ProblemLifecycle,
 } from '../../../src/testing/arbitraries/problem.js';
 import { readHistory } from './fixtures.js';
 

@@ -21,7 +21,7 @@ import type { Tier } from '../../../src/domain/shared/tiers.js';
 import type { UnitPath } from '../../../src/domain/shared/units.js';
 import type { RecordedEvent } from '../../../src/store/event-store.js';
 import { InMemoryEventStore } from '../../../src/store/memory.js';
-import { problemActorsAround, staffFor } from '../../../src/testing/arbitraries/problem.js';
+import { problemActorsAround, staffFor } from '../../../src/testing/scenarios/problem-actors.js';
 import { collect } from '../../store/contract.js';
 
 const PROBLEM_ID = 'p-model';

@@ -16,8 +16,8 @@ import {
   neighbourhoodActorArb,
   type CommunityTree,
   neighbourhoodCommandArb,
-  type NeighbourhoodIdPools,
 } from '../../../src/testing/arbitraries/neighbourhood.js';
+import { type NeighbourhoodIdPools } from '../../../src/testing/scenarios/neighbourhood-pools.js';
 import { pointsStepsArb } from '../../../src/testing/arbitraries/points.js';
 import {
   problemEventArbitrary,

@@ -16,9 +16,11 @@ import { InMemoryEventStore } from '../../../src/store/memory.js';
 import {
   defaultTaskWorld,
   instantAfter,
+  type ActorInput,
+} from '../../../src/testing/scenarios/task-world.js';
+import {
   publishTaskDataArb,
   taskEpisodeArb,
-  type ActorInput,
   type TaskAction,
 } from '../../../src/testing/arbitraries/task.js';
 import type { RecordedEvent } from '../../../src/store/event-store.js';

@@ -13,8 +13,8 @@ import {
   neighbourhoodCommandArb,
   type CommunityTree,
   type NeighbourhoodActorInput as ActorInput,
-  type NeighbourhoodIdPools,
 } from '../../../src/testing/arbitraries/neighbourhood.js';
+import { type NeighbourhoodIdPools } from '../../../src/testing/scenarios/neighbourhood-pools.js';
 import type { TimelineStep } from '../support/timeline.js';
 
 /** The two streets communities are established under. */

@@ -16,9 +16,11 @@ import { InMemoryEventStore } from '../../../src/store/memory.js';
 import {
   buildProblemLifecycle,
   interleaveByTime,
+  type ProblemStep,
+} from '../../../src/testing/scenarios/problem-lifecycle.js';
+import {
   problemLifecyclePlanArbitrary,
   problemLifecyclesArbitrary,
-  type ProblemStep,
 } from '../../../src/testing/arbitraries/problem.js';
 
 /** Parses a stored event into a recorded problem event, as a runner over the problem streams would. */

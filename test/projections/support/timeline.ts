@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import { createGovernance, type Governance } from '../../../src/commands/governance.js';
 import type { LinliCommandInput } from '../../../src/domain/linli.js';
 import type { CommandContextInput } from '../../../src/domain/shared/context.js';
-import { pointsStepsArb, type PointsWorld } from '../../../src/testing/arbitraries/points.js';
-import { taskStepsArb, type TaskWorld } from '../../../src/testing/arbitraries/task.js';
+import { pointsStepsArb } from '../../../src/testing/arbitraries/points.js';
+import { type PointsWorld } from '../../../src/testing/scenarios/points-world.js';
+import { taskStepsArb } from '../../../src/testing/arbitraries/task.js';
+import { type TaskWorld } from '../../../src/testing/scenarios/task-world.js';
 
 /** Bairuijing: four residents, two of them in the electrical co-operative. */
 export const bairuijing = (epoch: string): TaskWorld => ({
