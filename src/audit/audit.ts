@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../store/event-store.js';
 import { Auditor, type AuditResult, type AuditRules } from './auditor.js';
+import type { DigestAnchor } from './digest-anchors.js';
 import { linliAuditRules } from './linli-rules.js';
 import { readHistory, type HistorySource } from './read-history.js';
 
@@ -9,6 +10,11 @@ export interface AuditOptions {
   readonly rules?: AuditRules;
   /** Violations kept in the result; the rest are only counted. Default 1,000. */
   readonly maxViolations?: number;
+  /**
+   * History digests recorded earlier, each of which the history must still have at its position
+   * (violations `anchor-mismatch`, `anchor-not-reached`). Default none.
+   */
+  readonly anchors?: readonly DigestAnchor[];
   /** Called after each event with the number audited so far and, for a file, the bytes read so far. */
   readonly onProgress?: (progress: { readonly events: number; readonly bytes?: number }) => void;
 }
@@ -17,6 +23,7 @@ const auditor = (options: AuditOptions): Auditor =>
   new Auditor({
     rules: options.rules ?? linliAuditRules,
     ...(options.maxViolations === undefined ? {} : { maxViolations: options.maxViolations }),
+    ...(options.anchors === undefined ? {} : { anchors: options.anchors }),
   });
 
 /**
@@ -39,8 +46,8 @@ export const audit = async (
 
 /**
  * Audits a JSON Lines history file (see `exportHistory`): everything {@link audit} checks, each violation
- * with its line too, plus the trailer's digest and count. A file that cannot be read as a history throws
- * a `HistoryReadError` naming the line.
+ * with its line too, plus the trailer's file digest and count. A file that cannot be read as a history
+ * throws a `HistoryReadError` naming the line.
  */
 export const auditHistoryFile = async (
   source: HistorySource,
@@ -54,6 +61,8 @@ export const auditHistoryFile = async (
       options.onProgress?.({ events: checker.observed, bytes: offset });
     }
   }
-  for (const violation of reader.integrity.violations) checker.add(violation);
-  return checker.result();
+  const { integrity } = reader;
+  for (const violation of integrity.violations) checker.add(violation);
+  const result = checker.result();
+  return { ...result, summary: { ...result.summary, fileDigest: integrity.digest } };
 };

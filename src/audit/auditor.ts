@@ -6,6 +6,8 @@ import type { DomainEvent } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import type { AuditSummary, DomainFigures } from './audit-summary.js';
 import { ChainVerifier } from './chain-verifier.js';
+import { AnchorChecker, type DigestAnchor } from './digest-anchors.js';
+import { HistoryDigester } from './history-digest.js';
 import { violationAt, type EventLocation, type Violation, type ViolationCode } from './violation.js';
 
 /** Anything that parses stored events of one family: a `MessageCatalogue` of events. */
@@ -60,6 +62,8 @@ export interface AuditorOptions {
   readonly rules: AuditRules;
   /** Violations kept in the result; the rest are only counted, so memory stays bounded. Default 1,000. */
   readonly maxViolations?: number;
+  /** History digests recorded earlier that the history must still have at their positions. Default none. */
+  readonly anchors?: readonly DigestAnchor[];
 }
 
 /** What an audit found. */
@@ -85,12 +89,14 @@ const schemaVersionOf = (metadata: unknown): number | undefined => {
 };
 
 /**
- * Replays a history one event at a time, in global order: the hash chain and positions first, then the
- * metadata and data schemas, then the domain checks. Feed it with {@link Auditor.observe} and read
+ * Replays a history one event at a time, in global order: the hash chain and positions first (and the
+ * running history digest, held to any anchors), then the metadata and data schemas, then the domain checks. Feed it with {@link Auditor.observe} and read
  * {@link Auditor.result} at the end; `audit()` and `auditHistoryFile()` do both for you.
  */
 export class Auditor {
   private readonly chain = new ChainVerifier();
+  private readonly digester = new HistoryDigester();
+  private readonly anchors: AnchorChecker;
   private readonly checks: readonly AuditCheck[];
   private readonly catalogues: readonly StreamCatalogue[];
   private readonly kept: Violation[] = [];
@@ -110,6 +116,7 @@ export class Auditor {
     // Longest prefix first, so that `task-board-` would win over `task-`.
     this.catalogues = [...options.rules.catalogues].sort((a, b) => b.prefix.length - a.prefix.length);
     this.maxViolations = options.maxViolations ?? 1_000;
+    this.anchors = new AnchorChecker(options.anchors ?? []);
   }
 
   /** The number of events observed so far. */
@@ -142,6 +149,11 @@ export class Auditor {
 
     const streamsBefore = this.chain.streams;
     for (const violation of this.chain.check(recorded, at)) this.add(violation);
+    this.digester.add(recorded);
+    const anchor = this.anchors.nextPosition;
+    if (anchor !== undefined && recorded.position >= anchor) {
+      this.anchors.observe(this.digester, at, (violation) => this.add(violation));
+    }
     if (this.chain.streams > streamsBefore) {
       const category = categoryOf(recorded.streamId);
       this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
@@ -169,8 +181,10 @@ export class Auditor {
 
   /** Ends the audit: lets the checks finish what they held back, and returns the violations and figures. */
   result(): AuditResult {
+    const historyDigest = this.digester.current;
     if (!this.finished) {
       this.finished = true;
+      this.anchors.finish(historyDigest, (violation) => this.add(violation));
       const report: ReportViolation = (code, message, at) =>
         this.add(at === undefined ? { code, message } : violationAt(code, message, at));
       for (const check of this.checks) {
@@ -194,6 +208,8 @@ export class Auditor {
         streamsByCategory: Object.fromEntries(this.categories),
         ...(this.firstPosition === undefined ? {} : { firstPosition: this.firstPosition }),
         ...(this.lastPosition === undefined ? {} : { lastPosition: this.lastPosition }),
+        historyDigest,
+        ...(this.anchors.outcomes.length === 0 ? {} : { anchors: this.anchors.outcomes }),
         ...figures,
       },
     };
