@@ -7,6 +7,7 @@ import type { RecordedEvent } from '../store/event-store.js';
 import type { AuditSummary, DomainFigures } from './audit-summary.js';
 import { ChainVerifier } from './chain-verifier.js';
 import { AnchorChecker, type DigestAnchor } from './digest-anchors.js';
+import type { HistoryReadFailure } from './history-read-error.js';
 import { HistoryDigester } from './history-digest.js';
 import { violationAt, type EventLocation, type Violation, type ViolationCode } from './violation.js';
 
@@ -66,9 +67,17 @@ export interface AuditorOptions {
   readonly anchors?: readonly DigestAnchor[];
 }
 
+/** Why a history file could not be read to its end, as the `HistoryReadError` said. */
+export interface AuditReadFailure {
+  readonly failure: HistoryReadFailure;
+  readonly message: string;
+  /** The line the reading stopped at, when the problem is a line. */
+  readonly line?: number;
+}
+
 /** What an audit found. */
 export interface AuditResult {
-  /** True when nothing was found wrong. */
+  /** True when nothing was found wrong (and the whole history could be read). */
   readonly clean: boolean;
   /** The first `maxViolations` violations, in the order they were found. */
   readonly violations: readonly Violation[];
@@ -76,6 +85,11 @@ export interface AuditResult {
   readonly violationCount: number;
   readonly violationsByCode: Readonly<Partial<Record<ViolationCode, number>>>;
   readonly summary: AuditSummary;
+  /**
+   * Set when a history file broke off part-way (cut short, its trailer gone, a garbled line): the
+   * violations and figures are those of the events before it, and the audit is not clean.
+   */
+  readonly readFailure?: AuditReadFailure;
 }
 
 const categoryOf = (streamId: string): string => {
