@@ -64,6 +64,24 @@ describe('the history digest', () => {
     expect(digest.position).toBe(BigInt(1_000 + (events.length - 1) * 37));
   });
 
+  it('is the same from the auditor as alone when stored hashes are tampered with', async () => {
+    const tampered = events.map((line, i) =>
+      i === 3 || i === 9
+        ? {
+            ...line,
+            metadata: {
+              ...line.metadata,
+              hash: i === 3 ? 'not a hash' : String(line.metadata.hash).toUpperCase(),
+            },
+          }
+        : line,
+    );
+    const audited = await audit(tampered.map(toRecorded));
+    expect(audited.violationsByCode['hash-mismatch']).toBe(2);
+    expect(audited.summary.historyDigest).toEqual(await historyDigest(tampered.map(toRecorded)));
+    expect(audited.summary.historyDigest.digest).not.toBe(expectedDigest(events));
+  });
+
   it('of an empty history is the digest of nothing, at no position', async () => {
     expect(await historyDigest([])).toEqual({
       digest: `sha256:${createHash('sha256').digest('hex')}`,
