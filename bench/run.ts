@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { auditBench } from './audit.js';
 import { commandThroughput } from './command-throughput.js';
 import type { BenchModule, Figure } from './harness.js';
+import { historyDigestBench } from './history-digest.js';
 import { historyLength } from './history-length.js';
 import { postgresAppends } from './postgres-appends.js';
 import { replayBench } from './replay.js';
@@ -17,6 +18,7 @@ const MODULES: readonly BenchModule[] = [
   historyLength,
   replayBench,
   auditBench,
+  historyDigestBench,
   postgresAppends,
 ];
 

@@ -1,4 +1,6 @@
 import type { Tier } from '../domain/shared/tiers.js';
+import type { AnchorOutcome } from './digest-anchors.js';
+import type { HistoryDigest } from './history-digest.js';
 import type { ShareBucket, Targets721 } from '../projections/resolution-stats/targets.js';
 
 /** The points figures of a history: what was issued, spent, corrected and is still held. */
@@ -51,6 +53,19 @@ export interface AuditSummary {
   readonly streamsByCategory: Readonly<Record<string, number>>;
   readonly firstPosition?: bigint;
   readonly lastPosition?: bigint;
+  /**
+   * The history digest of every event audited (see {@link HistoryDigest}), with the position it was taken
+   * at: the same wherever the history is stored, so compare it with an anchor recorded earlier.
+   */
+  readonly historyDigest: HistoryDigest;
+  /**
+   * For a history file read to its trailer: the file digest, the sha256 of the bytes before the trailer
+   * (what the trailer's `digest` is checked against). It changes with the file's positions and layout;
+   * the history digest does not.
+   */
+  readonly fileDigest?: string;
+  /** The anchors the audit was asked to check, each with its verdict. */
+  readonly anchors?: readonly AnchorOutcome[];
   readonly points?: PointsFigures;
   readonly problems?: ProblemFigures;
   readonly tasks?: TaskFigures;

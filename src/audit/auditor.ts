@@ -6,6 +6,9 @@ import type { DomainEvent } from '../domain/shared/events.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import type { AuditSummary, DomainFigures } from './audit-summary.js';
 import { ChainVerifier } from './chain-verifier.js';
+import { AnchorChecker, type DigestAnchor } from './digest-anchors.js';
+import type { HistoryReadFailure } from './history-read-error.js';
+import { HistoryDigester } from './history-digest.js';
 import { unknownFields } from './unknown-fields.js';
 import { violationAt, type EventLocation, type Violation, type ViolationCode } from './violation.js';
 
@@ -63,11 +66,21 @@ export interface AuditorOptions {
   readonly rules: AuditRules;
   /** Violations kept in the result; the rest are only counted, so memory stays bounded. Default 1,000. */
   readonly maxViolations?: number;
+  /** History digests recorded earlier that the history must still have at their positions. Default none. */
+  readonly anchors?: readonly DigestAnchor[];
+}
+
+/** Why a history file could not be read to its end, as the `HistoryReadError` said. */
+export interface AuditReadFailure {
+  readonly failure: HistoryReadFailure;
+  readonly message: string;
+  /** The line the reading stopped at, when the problem is a line. */
+  readonly line?: number;
 }
 
 /** What an audit found. */
 export interface AuditResult {
-  /** True when nothing was found wrong. */
+  /** True when nothing was found wrong (and the whole history could be read). */
   readonly clean: boolean;
   /** The first `maxViolations` violations, in the order they were found. */
   readonly violations: readonly Violation[];
@@ -75,6 +88,11 @@ export interface AuditResult {
   readonly violationCount: number;
   readonly violationsByCode: Readonly<Partial<Record<ViolationCode, number>>>;
   readonly summary: AuditSummary;
+  /**
+   * Set when a history file broke off part-way (cut short, its trailer gone, a garbled line): the
+   * violations and figures are those of the events before it, and the audit is not clean.
+   */
+  readonly readFailure?: AuditReadFailure;
 }
 
 const categoryOf = (streamId: string): string => {
@@ -88,12 +106,14 @@ const schemaVersionOf = (metadata: unknown): number | undefined => {
 };
 
 /**
- * Replays a history one event at a time, in global order: the hash chain and positions first, then the
- * metadata and data schemas, then the domain checks. Feed it with {@link Auditor.observe} and read
+ * Replays a history one event at a time, in global order: the hash chain and positions first (and the
+ * running history digest, held to any anchors), then the metadata and data schemas, then the domain checks. Feed it with {@link Auditor.observe} and read
  * {@link Auditor.result} at the end; `audit()` and `auditHistoryFile()` do both for you.
  */
 export class Auditor {
   private readonly chain = new ChainVerifier();
+  private readonly digester = new HistoryDigester();
+  private readonly anchors: AnchorChecker;
   private readonly checks: readonly AuditCheck[];
   private readonly catalogues: readonly StreamCatalogue[];
   private readonly kept: Violation[] = [];
@@ -113,6 +133,7 @@ export class Auditor {
     // Longest prefix first, so that `task-board-` would win over `task-`.
     this.catalogues = [...options.rules.catalogues].sort((a, b) => b.prefix.length - a.prefix.length);
     this.maxViolations = options.maxViolations ?? 1_000;
+    this.anchors = new AnchorChecker(options.anchors ?? []);
   }
 
   /** The number of events observed so far. */
@@ -145,6 +166,12 @@ export class Auditor {
 
     const streamsBefore = this.chain.streams;
     for (const violation of this.chain.check(recorded, at)) this.add(violation);
+    // A hash the verifier computed itself is well-formed hex: the digester need not test it again.
+    this.digester.add(recorded, this.chain.lastHashesComputed);
+    const anchor = this.anchors.nextPosition;
+    if (anchor !== undefined && recorded.position >= anchor) {
+      this.anchors.observe(this.digester, at, (violation) => this.add(violation));
+    }
     if (this.chain.streams > streamsBefore) {
       const category = categoryOf(recorded.streamId);
       this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
@@ -172,8 +199,10 @@ export class Auditor {
 
   /** Ends the audit: lets the checks finish what they held back, and returns the violations and figures. */
   result(): AuditResult {
+    const historyDigest = this.digester.current;
     if (!this.finished) {
       this.finished = true;
+      this.anchors.finish(historyDigest, (violation) => this.add(violation));
       const report: ReportViolation = (code, message, at) =>
         this.add(at === undefined ? { code, message } : violationAt(code, message, at));
       for (const check of this.checks) {
@@ -197,6 +226,8 @@ export class Auditor {
         streamsByCategory: Object.fromEntries(this.categories),
         ...(this.firstPosition === undefined ? {} : { firstPosition: this.firstPosition }),
         ...(this.lastPosition === undefined ? {} : { lastPosition: this.lastPosition }),
+        historyDigest,
+        ...(this.anchors.outcomes.length === 0 ? {} : { anchors: this.anchors.outcomes }),
         ...figures,
       },
     };

@@ -15,6 +15,13 @@ export const VIOLATION_CODES = [
   'digest-mismatch',
   /** The history file's trailer counts a different number of events than the file holds. */
   'event-count-mismatch',
+  /**
+   * The history digest at an expected anchor's position is not the anchor's: an event at or before that
+   * position was changed, removed or inserted since the anchor was taken.
+   */
+  'anchor-mismatch',
+  /** The history holds no event at an expected anchor's position: it ends before it, or skips it. */
+  'anchor-not-reached',
   /** An event (type, data or metadata) does not parse with the catalogue of its stream. */
   'schema-violation',
   /** An event that its aggregate's lifecycle cannot produce from the state its stream was in. */

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { audit, auditHistoryFile, type AuditOptions } from '../audit/audit.js';
 import type { AuditResult } from '../audit/auditor.js';
+import type { DigestAnchor } from '../audit/digest-anchors.js';
 import { isHistoryReadError } from '../audit/history-read-error.js';
 import { createLinliAuditRules, linliAuditRules } from '../audit/linli-rules.js';
 import { humanReport, jsonReport, toJson } from './audit-report.js';
@@ -23,17 +24,31 @@ const USAGE = `Usage:
 
 Replays the whole history: the hash chain of every stream, the event schemas, and the domain rules
 (claims before verification, one award per verified claim, no negative balance, one-step escalations,
-nothing after a close). Prints the summary figures and every violation with where it is.
+nothing after a close). Prints the summary figures, the history digest, and every violation with where it is.
+
+The history digest is sha256 over the events' own hashes in global order: the same for a history wherever
+it is stored (file, PostgreSQL, EventStoreDB), printed with the global position of the last event it covers.
+Keep it as an anchor: a later audit given --expect-digest <position>:<digest> finds any event changed,
+removed or inserted at or before that position. Events appended after it (forged ones too) change only the
+digest at the end, so compare that as well. For a file, the file digest (its bytes, which the trailer
+checks) is printed too; it depends on the file's positions and layout, the history digest does not.
+
+A file that breaks off (cut short, its trailer removed, a garbled line) is audited as far as it goes:
+the violations in the lines read are reported with where reading stopped, and the exit code is 2.
 
 Options:
   --json                  print the report as JSON on stdout
+  --expect-digest <position>:sha256:<hex>
+                          the history digest at that global position must be this one (repeatable);
+                          a different digest, or no event at that position, is a violation
   --projections           also rebuild the read models (721 statistics, problem ledger) and report every
                           event they cannot apply; memory then grows with the history
   --progress              draw the progress bar on stderr even when it is not a terminal
   --max-violations <n>    list at most n violations (all are counted); default 1000
   -h, --help              show this help
 
-Exit codes: 0 clean, 1 violations found, 2 input unreadable or not a history (or a usage error).`;
+Exit codes: 0 clean, 1 violations found, 2 input unreadable, not a history or cut short (what the lines
+read show is still reported), or a usage error.`;
 
 interface AuditArgs {
   readonly file?: string;
@@ -42,7 +57,20 @@ interface AuditArgs {
   readonly projections: boolean;
   readonly progress: boolean;
   readonly maxViolations?: number;
+  readonly anchors: readonly DigestAnchor[];
 }
+
+const ANCHOR = /^(\d+):(sha256:[0-9a-fA-F]{64})$/;
+
+/** `<position>:sha256:<hex>`, as an audit report prints an anchor, or a usage error. */
+const parseAnchor = (text: string): DigestAnchor => {
+  const match = ANCHOR.exec(text.trim());
+  if (match === null) {
+    throw new UsageError(`--expect-digest wants <position>:sha256:<64 hex digits>, got ${text}`);
+  }
+  const [, position = '', digest = ''] = match;
+  return { position: BigInt(position), digest: digest.toLowerCase() };
+};
 
 const parse = (args: readonly string[]): AuditArgs => {
   let parsed;
@@ -56,6 +84,7 @@ const parse = (args: readonly string[]): AuditArgs => {
         projections: { type: 'boolean', default: false },
         progress: { type: 'boolean', default: false },
         'max-violations': { type: 'string' },
+        'expect-digest': { type: 'string', multiple: true },
         postgres: { type: 'string' },
         esdb: { type: 'string' },
         schema: { type: 'string' },
@@ -86,12 +115,14 @@ const parse = (args: readonly string[]): AuditArgs => {
     projections: values.projections,
     progress: values.progress,
     ...(maxViolations === undefined ? {} : { maxViolations }),
+    anchors: (values['expect-digest'] ?? []).map(parseAnchor),
   };
 };
 
 const auditOptions = (options: AuditArgs): AuditOptions => ({
   rules: options.projections ? createLinliAuditRules({}, { projections: true }) : linliAuditRules,
   ...(options.maxViolations === undefined ? {} : { maxViolations: options.maxViolations }),
+  anchors: options.anchors,
 });
 
 const fileSize = async (file: string): Promise<number | undefined> => {
@@ -164,7 +195,13 @@ export const auditCommand: CliCommand = {
       }
       return EXIT.unreadable;
     }
+    const { readFailure } = result;
+    if (readFailure !== undefined) {
+      const prefix = readFailure.line === undefined ? '' : `${options.file === '-' ? 'stdin' : source}: `;
+      io.stderr.write(`linli audit: ${prefix}${readFailure.message}\n`);
+    }
     io.stdout.write(options.json ? jsonReport(source, result) : humanReport(source, result));
+    if (readFailure !== undefined) return EXIT.unreadable;
     return result.clean ? EXIT.ok : EXIT.violations;
   },
 };

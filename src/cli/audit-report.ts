@@ -1,5 +1,6 @@
 import type { AuditSummary } from '../audit/audit-summary.js';
 import type { AuditResult } from '../audit/auditor.js';
+import type { AnchorOutcome } from '../audit/digest-anchors.js';
 import { describeLocation, type Violation } from '../audit/violation.js';
 import { TIERS } from '../domain/shared/tiers.js';
 import { SHARE_BUCKETS } from '../projections/resolution-stats/targets.js';
@@ -7,6 +8,23 @@ import { SHARE_BUCKETS } from '../projections/resolution-stats/targets.js';
 const n = (value: number | bigint): string => value.toLocaleString('en-US');
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 const signed = (value: number): string => (value > 0 ? `+${n(value)}` : n(value));
+
+const anchorWords = (outcome: AnchorOutcome): string =>
+  `${n(outcome.position)} ${outcome.verdict === 'differs' ? 'DIFFERS' : outcome.verdict.replace('-', ' ')}`;
+
+/** The history digest (what to keep as an anchor), the file digest, and what became of the anchors. */
+const digestRows = (summary: AuditSummary): [string, string][] => {
+  const { historyDigest, fileDigest, anchors } = summary;
+  const at =
+    historyDigest.position === undefined
+      ? 'of no events'
+      : `at position ${historyDigest.position.toString()} (${n(historyDigest.events)} events)`;
+  const rows: [string, string][] = [['history digest', `${historyDigest.digest} ${at}`]];
+  if (fileDigest !== undefined)
+    rows.push(['file digest', `${fileDigest} (the file's bytes before its trailer)`]);
+  if (anchors !== undefined) rows.push(['anchors', anchors.map(anchorWords).join(', ')]);
+  return rows;
+};
 
 /** The figures of a summary as aligned `label  value` lines. */
 const summaryLines = (summary: AuditSummary): string[] => {
@@ -44,6 +62,7 @@ const summaryLines = (summary: AuditSummary): string[] => {
       `${n(tasks.published)} published, ${n(tasks.verifiedClaims)} claims verified, ${n(tasks.cancelled)} cancelled, ${n(tasks.expired)} expired`,
     ]);
   }
+  rows.push(...digestRows(summary));
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
 };
@@ -56,14 +75,22 @@ const violationLine = (violation: Violation): string => {
 /** The audit report for a person: the summary figures, then the verdict and each violation where it is. */
 export const humanReport = (source: string, result: AuditResult): string => {
   const lines = [`linli audit of ${source}`, ...summaryLines(result.summary), ''];
-  if (result.clean) {
+  const { readFailure } = result;
+  if (readFailure !== undefined) {
+    lines.push(`INCOMPLETE: ${readFailure.message}`);
+    if (result.violationCount === 0) {
+      lines.push(`No violations in the ${n(result.summary.events)} events read before it.`);
+      return `${lines.join('\n')}\n`;
+    }
+  } else if (result.clean) {
     lines.push('CLEAN: no violations found.');
     return `${lines.join('\n')}\n`;
   }
   const byCode = Object.entries(result.violationsByCode)
     .map(([code, count]) => `${code} ${n(count)}`)
     .join(', ');
-  lines.push(`VIOLATIONS: ${n(result.violationCount)} found (${byCode})`);
+  const within = readFailure === undefined ? '' : ` in the ${n(result.summary.events)} events read`;
+  lines.push(`VIOLATIONS: ${n(result.violationCount)} found${within} (${byCode})`);
   lines.push(...result.violations.map(violationLine));
   const hidden = result.violationCount - result.violations.length;
   if (hidden > 0) lines.push(`  ... and ${n(hidden)} more (raise --max-violations to list them)`);
@@ -74,6 +101,9 @@ export const humanReport = (source: string, result: AuditResult): string => {
 export const toJson = (value: unknown): string =>
   JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner), 2);
 
-/** The audit report for a machine: the result as JSON, with the source it was read from. */
+/**
+ * The audit report for a machine: the result as JSON, with the source it was read from; a history that
+ * broke off also carries the `error` a history that cannot be read at all reports.
+ */
 export const jsonReport = (source: string, result: AuditResult): string =>
-  `${toJson({ source, ...result })}\n`;
+  `${toJson({ source, ...result, ...(result.readFailure === undefined ? {} : { error: result.readFailure }) })}\n`;

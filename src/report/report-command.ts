@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isHistoryReadError } from '../audit/history-read-error.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type ExitCode } from '../cli/cli-command.js';
 import { Progress } from '../cli/progress.js';
+import { isSameFile } from '../cli/same-file.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../projections/resolution-stats/calendar.js';
 import { buildReport } from './build-report.js';
 import { formatCount } from './format.js';
@@ -27,7 +28,11 @@ Options:
   --progress            draw the progress bar on stderr even when it is not a terminal
   -h, --help            show this help
 
-Exit codes: 0 written, 2 history unreadable or not a history, output not writable (or a usage error).`;
+The report never overwrites its history: an --out that is the history itself (another spelling of its
+path, a symbolic or hard link to it) is refused.
+
+Exit codes: 0 written, 2 history unreadable or not a history, output not writable (or a usage error, such
+as an --out that is the history).`;
 
 interface ReportArgs {
   readonly file: string;
@@ -90,6 +95,15 @@ export const reportCommand: CliCommand = {
     const toFile = options.out !== '-';
     const partial = `${options.out}.partial`;
     if (toFile) {
+      // Writing the report must never touch the history: refuse before a byte is written.
+      const history = stdin ? ({ stdin: true } as const) : options.file;
+      for (const target of [options.out, partial]) {
+        if (await isSameFile(history, target)) {
+          throw new UsageError(
+            `--out ${options.out} would overwrite the history ${stdin ? '(stdin)' : options.file}${target === partial ? ` (through ${partial})` : ''}: write the report elsewhere`,
+          );
+        }
+      }
       // Find out now, not after reading the whole history, that the report cannot be written.
       try {
         await writeFile(partial, '');
