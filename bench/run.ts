@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { auditBench } from './audit.js';
 import { commandThroughput } from './command-throughput.js';
+import { contentionBench } from './contention.js';
 import type { BenchModule, Figure } from './harness.js';
 import { historyLength } from './history-length.js';
 import { postgresAppends } from './postgres-appends.js';
@@ -18,6 +19,7 @@ const MODULES: readonly BenchModule[] = [
   replayBench,
   auditBench,
   postgresAppends,
+  contentionBench,
 ];
 
 const usage = (): string =>
