@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { auditBench } from './audit.js';
 import { commandThroughput } from './command-throughput.js';
+import { contentionBench } from './contention.js';
 import type { BenchModule, Figure } from './harness.js';
 import { historyDigestBench } from './history-digest.js';
 import { historyLength } from './history-length.js';
@@ -20,6 +21,7 @@ const MODULES: readonly BenchModule[] = [
   auditBench,
   historyDigestBench,
   postgresAppends,
+  contentionBench,
 ];
 
 const usage = (): string =>

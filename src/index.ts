@@ -34,6 +34,12 @@ export {
   type CommandHandlerOptions,
   type CommandResult,
 } from './commands/command-handler.js';
+export {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_DELAY_MS,
+  DEFAULT_RETRY_BASE_DELAY_MS,
+  type RetryOptions,
+} from './commands/retry.js';
 
 export * from './commands/governance.js';
 export * from './commands/points-policy.js';

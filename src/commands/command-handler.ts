@@ -16,12 +16,11 @@ import {
 import type { Aggregate, Appended } from './aggregate.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { parseRecorded } from './parse-recorded.js';
+import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 import { LruCache } from './state-cache.js';
 
-/** Options of a {@link CommandHandler}. */
-export interface CommandHandlerOptions {
-  /** How many times a command is re-decided after a concurrency conflict before giving up. Default 5. */
-  readonly maxRetries?: number;
+/** Options of a {@link CommandHandler}; the retry settings and their defaults are in {@link RetryOptions}. */
+export interface CommandHandlerOptions extends RetryOptions {
   /** How many streams' folded state to keep in memory. Default 10,000. */
   readonly cacheSize?: number;
 }
@@ -63,8 +62,8 @@ const NO_EVENTS = -1n;
 
 /**
  * Executes commands: validates the command and its context, loads the stream's state, decides, and appends
- * the decision at the revision it was decided on. A conflict reloads and decides again, a bounded number of
- * times. Folded state is cached by stream and revision, so a command reads only the events appended since
+ * the decision at the revision it was decided on. A conflict waits a jittered backoff that grows with each
+ * failure, reloads and decides again, a bounded number of times. Folded state is cached by stream and revision, so a command reads only the events appended since
  * the cache last saw the stream: the cost of a command does not grow with the stream's history. A command
  * re-sent with the same `commandId` appends nothing and returns its first result. A command dated before its
  * stream's last event is refused (`invalid-command`): a stream only moves forward in time.
@@ -72,14 +71,14 @@ const NO_EVENTS = -1n;
 export class CommandHandler {
   private readonly cache: LruCache<string, StreamState<unknown>>;
   private readonly queue = new KeyedQueue();
-  private readonly maxRetries: number;
+  private readonly retry: RetryPolicy;
 
-  /** Creates a handler over a store. */
+  /** Creates a handler over a store; throws a RangeError for an invalid retry setting. */
   constructor(
     readonly store: EventStore,
     options: CommandHandlerOptions = {},
   ) {
-    this.maxRetries = options.maxRetries ?? 5;
+    this.retry = retryPolicy(options);
     this.cache = new LruCache(options.cacheSize ?? 10_000);
   }
 
@@ -178,7 +177,7 @@ export class CommandHandler {
         if (!isConcurrencyError(error)) {
           return left(domainError('store-error', `append to ${streamId} failed: ${String(error)}`));
         }
-        if (attempt >= this.maxRetries) {
+        if (attempt >= this.retry.maxRetries) {
           return left(
             domainError(
               'concurrency-conflict',
@@ -187,10 +186,15 @@ export class CommandHandler {
                 streamId,
                 expected: String(error.expected),
                 actual: String(error.actual),
+                attempts: attempt + 1,
               },
             ),
           );
         }
+        // The cached state is still valid up to its revision: the next load reads only the rival's events.
+        const delay = this.retry.delay(attempt);
+        // No timer for a zero wait, so that `retryBaseDelayMs: 0` behaves exactly as before there was a backoff.
+        if (delay > 0) await this.retry.sleep(delay);
       }
     }
   }
