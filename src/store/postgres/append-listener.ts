@@ -1,5 +1,5 @@
-import pg from 'pg';
-import type { Pool } from 'pg';
+import type { Client, Pool } from 'pg';
+import { pg } from './driver.js';
 
 /**
  * Listens on the store's NOTIFY channel on a dedicated connection (LISTEN holds its session, so it cannot
@@ -8,7 +8,7 @@ import type { Pool } from 'pg';
  * `retryMs`, until stopped.
  */
 export class AppendListener {
-  private client: pg.Client | undefined;
+  private client: Client | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private started = false;
