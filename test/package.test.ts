@@ -97,6 +97,19 @@ describe('the published package', () => {
     );
   });
 
+  it('runs the linli bin, which reports a missing driver as unreadable input (exit 2), not a stack trace', () => {
+    const cli = attempt(
+      join(lean, 'node_modules', '.bin', 'linli'),
+      ['audit', '--postgres', 'postgres://a:pw@127.0.0.1:1/b'],
+      lean,
+    );
+    expect(cli.stderr.trim()).toBe(
+      "linli audit: cannot open PostgreSQL at postgres://a:***@127.0.0.1:1/b: linli/postgres needs the package 'pg', " +
+        'which is not installed: npm install pg (and @types/pg for TypeScript)',
+    );
+    expect(cli.status).toBe(2);
+  });
+
   it("loads with require('linli') where Node can require ES modules, and says why where it cannot", () => {
     writeFileSync(
       join(lean, 'require.cjs'),
