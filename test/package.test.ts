@@ -21,6 +21,9 @@ import {
 } from './support/packed-package.js';
 
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+// tsc, publint, attw and npm are whole programs: on a shared two-core machine they can take minutes while the
+// rest of the suite runs, more than vitest's default minute. A budget, not a performance assertion.
+const SPAWN_TIMEOUT = 240_000;
 
 describe('the published package', () => {
   let work: string;
@@ -145,82 +148,96 @@ describe('the published package', () => {
     expect(run('node', ['smoke.mjs'], postgres).trim()).toBe('ok');
   });
 
-  it('ships types that a strict consumer of linli/postgres typechecks without skipLibCheck', () => {
-    writeFileSync(
-      join(postgres, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          target: 'ES2022',
-          noEmit: true,
-          skipLibCheck: false,
-          types: ['node'],
-        },
-        files: ['consumer.ts'],
-      }),
-    );
-    writeFileSync(
-      join(postgres, 'consumer.ts'),
-      [
-        "import pg from 'pg';",
-        "import { InMemoryEventStore, type EventStore, type DomainError } from 'linli';",
-        "import { testContext } from 'linli/testing';",
-        "import { PostgresEventStore, migrate, type PostgresConnection } from 'linli/postgres';",
-        'const store: EventStore = new InMemoryEventStore();',
-        "const error: DomainError = { code: 'forbidden', message: 'no' };",
-        'const ctx = testContext();',
-        'const now: string = ctx.now;',
-        '// @ts-expect-error a wrong error code must not typecheck',
-        "const bad: DomainError = { code: 'no-such-code', message: 'x' };",
-        'const pool = new pg.Pool();',
-        'const connection: PostgresConnection = pool;',
-        'const onPostgres: EventStore = new PostgresEventStore(connection);',
-        'const migrated: Promise<void> = migrate(pool);',
-        '// @ts-expect-error a pool is a pg Pool, not any: a number must not typecheck',
-        'const notAPool: PostgresConnection = 42;',
-        'export { store, error, now, bad, onPostgres, migrated, notAPool };',
-      ].join('\n'),
-    );
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    // On failure, show what tsc said rather than only that it failed.
-    const result = attempt('node', [tsc, '-p', 'tsconfig.json'], postgres);
-    expect(result.output).toBe('');
-    expect(result.status).toBe(0);
-  });
+  it(
+    'ships types that a strict consumer of linli/postgres typechecks without skipLibCheck',
+    () => {
+      writeFileSync(
+        join(postgres, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            target: 'ES2022',
+            noEmit: true,
+            skipLibCheck: false,
+            types: ['node'],
+          },
+          files: ['consumer.ts'],
+        }),
+      );
+      writeFileSync(
+        join(postgres, 'consumer.ts'),
+        [
+          "import pg from 'pg';",
+          "import { InMemoryEventStore, type EventStore, type DomainError } from 'linli';",
+          "import { testContext } from 'linli/testing';",
+          "import { PostgresEventStore, migrate, type PostgresConnection } from 'linli/postgres';",
+          'const store: EventStore = new InMemoryEventStore();',
+          "const error: DomainError = { code: 'forbidden', message: 'no' };",
+          'const ctx = testContext();',
+          'const now: string = ctx.now;',
+          '// @ts-expect-error a wrong error code must not typecheck',
+          "const bad: DomainError = { code: 'no-such-code', message: 'x' };",
+          'const pool = new pg.Pool();',
+          'const connection: PostgresConnection = pool;',
+          'const onPostgres: EventStore = new PostgresEventStore(connection);',
+          'const migrated: Promise<void> = migrate(pool);',
+          '// @ts-expect-error a pool is a pg Pool, not any: a number must not typecheck',
+          'const notAPool: PostgresConnection = 42;',
+          'export { store, error, now, bad, onPostgres, migrated, notAPool };',
+        ].join('\n'),
+      );
+      const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+      // On failure, show what tsc said rather than only that it failed.
+      const result = attempt('node', [tsc, '-p', 'tsconfig.json'], postgres);
+      expect(result.output).toBe('');
+      expect(result.status).toBe(0);
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('passes publint and attw (as an ES module package)', () => {
-    const publint = attempt(bin('publint'), ['run', tarball, '--strict'], root);
-    expect(publint.output).toContain('All good!');
-    expect(publint.status).toBe(0);
-    // esm-only: linli is ES modules; CommonJS callers use import() or Node's require(esm), not a CJS build.
-    const attw = attempt(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], root);
-    expect(attw.status, attw.output).toBe(0);
-    for (const entry of ['linli', 'linli/testing', 'linli/postgres', 'linli/eventstoredb']) {
-      expect(attw.output).toContain(`"${entry}"\n\nnode16 (from ESM): 🟢 (ESM)\nbundler: 🟢`);
-    }
-  });
+  it(
+    'passes publint and attw (as an ES module package)',
+    () => {
+      const publint = attempt(bin('publint'), ['run', tarball, '--strict'], root);
+      expect(publint.output).toContain('All good!');
+      expect(publint.status).toBe(0);
+      // esm-only: linli is ES modules; CommonJS callers use import() or Node's require(esm), not a CJS build.
+      const attw = attempt(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], root);
+      expect(attw.status, attw.output).toBe(0);
+      for (const entry of ['linli', 'linli/testing', 'linli/postgres', 'linli/eventstoredb']) {
+        expect(attw.output).toContain(`"${entry}"\n\nnode16 (from ESM): 🟢 (ESM)\nbundler: 🟢`);
+      }
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('publishes the linli bin, a LICENSE, and no source map pointing at sources it does not ship', () => {
-    // Publish from the unpacked tarball, as a directory: npm then normalises the manifest as it would on a real
-    // publish, and says on stderr what it corrected (npm 11 drops a bin written as './dist/...').
-    const unpacked = join(work, 'unpacked');
-    mkdirSync(unpacked);
-    run('tar', ['xzf', tarball, '-C', unpacked], work);
-    const dir = join(unpacked, 'package');
-    const publish = attempt('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], dir);
-    expect(publish.status).toBe(0);
-    expect(publish.stderr).not.toMatch(/auto-corrected|bin\[/);
-    const published = (JSON.parse(publish.stdout) as Record<string, { files: { path: string }[] }>)['linli'];
-    const files = (published?.files ?? []).map((f) => f.path);
-    expect(manifest.bin).toEqual({ linli: 'dist/cli/main.js' });
-    expect(files).toContain(manifest.bin['linli']);
-    expect(
-      readFileSync(join(dir, 'dist', 'cli', 'main.js'), 'utf8').startsWith('#!/usr/bin/env node\n'),
-    ).toBe(true);
-    expect(files).toContain('LICENSE');
-    expect(filesUnder(dir).filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(files.sort()).toEqual(filesUnder(dir).sort());
-  });
+  it(
+    'publishes the linli bin, a LICENSE, and no source map pointing at sources it does not ship',
+    () => {
+      // Publish from the unpacked tarball, as a directory: npm then normalises the manifest as it would on a real
+      // publish, and says on stderr what it corrected (npm 11 drops a bin written as './dist/...').
+      const unpacked = join(work, 'unpacked');
+      mkdirSync(unpacked);
+      run('tar', ['xzf', tarball, '-C', unpacked], work);
+      const dir = join(unpacked, 'package');
+      const publish = attempt('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], dir);
+      expect(publish.status).toBe(0);
+      expect(publish.stderr).not.toMatch(/auto-corrected|bin\[/);
+      const published = (JSON.parse(publish.stdout) as Record<string, { files: { path: string }[] }>)[
+        'linli'
+      ];
+      const files = (published?.files ?? []).map((f) => f.path);
+      expect(manifest.bin).toEqual({ linli: 'dist/cli/main.js' });
+      expect(files).toContain(manifest.bin['linli']);
+      expect(
+        readFileSync(join(dir, 'dist', 'cli', 'main.js'), 'utf8').startsWith('#!/usr/bin/env node\n'),
+      ).toBe(true);
+      expect(files).toContain('LICENSE');
+      expect(filesUnder(dir).filter((f) => f.endsWith('.map'))).toEqual([]);
+      expect(files.sort()).toEqual(filesUnder(dir).sort());
+    },
+    SPAWN_TIMEOUT,
+  );
 });
