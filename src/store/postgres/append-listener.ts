@@ -1,5 +1,5 @@
-import pg from 'pg';
-import type { Pool } from 'pg';
+import type { Client, Pool } from 'pg';
+import { pg } from './driver.js';
 import { reconnectDelay, type ListenerBackoff } from './reconnect-backoff.js';
 
 /**
@@ -9,7 +9,7 @@ import { reconnectDelay, type ListenerBackoff } from './reconnect-backoff.js';
  * capped exponential backoff and full jitter (see `ListenerOptions`), telling `onReconnect`, until stopped.
  */
 export class AppendListener {
-  private client: pg.Client | undefined;
+  private client: Client | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private started = false;

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { Pool } from 'pg';
+import { pg } from './driver.js';
 
 /** How a PostgreSQL adapter reaches its database: a pool the caller owns, or a connection string. */
 export type PostgresConnection = Pool | string;
