@@ -36,6 +36,7 @@ export {
 } from './commands/command-handler.js';
 
 export * from './commands/governance.js';
+export { toJsonSafe, type JsonSafe } from './commands/json-safe.js';
 export * from './commands/points-policy.js';
 export { parseRecorded } from './commands/parse-recorded.js';
 
