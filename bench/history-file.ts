@@ -9,8 +9,9 @@ import { ROOT, SCRATCH } from './compile.js';
  * sources: a fix in the handler or the audit must not cost a regeneration. A history that today's linli can
  * no longer read fails the replay loudly; `--fresh-history` (or deleting `.tmp/bench/`) writes a new one.
  * Version 2: the simulated year starts at midnight in Shanghai (version 1 files started at midnight UTC).
+ * Version 3: every event's metadata carries its command's `commandDigest`, which the chain hash covers.
  */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 /** The seed of the benchmark histories: a fixed one, so every run reads the same history. */
 const SEED = 1;
