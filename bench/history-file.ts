@@ -11,8 +11,9 @@ import { ROOT, SCRATCH } from './compile.js';
  * Version 2: the simulated year starts at midnight in Shanghai (version 1 files started at midnight UTC).
  * Version 3: event ids are version 8 UUIDs (a `8` where version 2 files have a `5`), so every id and every
  * hash differs from version 2's, at the same byte size.
+ * Version 4: every event's metadata also carries its command's `commandDigest`, which the chain hash covers.
  */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 /** The seed of the benchmark histories: a fixed one, so every run reads the same history. */
 const SEED = 1;

@@ -33,12 +33,18 @@ const METADATA_KEYS: ReadonlySet<string> = new Set([
   'schemaVersion',
 ]);
 
-/** True when `keys` (an object's own enumerable keys) are exactly the handler's metadata keys, `hash` allowed. */
+/** A metadata key the handler writes on new events only: events recorded before it existed lack it. */
+const OPTIONAL_KEY = 'commandDigest';
+
+/**
+ * True when `keys` (an object's own enumerable keys) are exactly the handler's metadata keys, `hash` and
+ * `commandDigest` allowed.
+ */
 const areHandlerKeys = (keys: readonly string[]): boolean => {
   let known = 0;
   for (const key of keys) {
     if (METADATA_KEYS.has(key)) known += 1;
-    else if (key !== 'hash') return false;
+    else if (key !== 'hash' && key !== OPTIONAL_KEY) return false;
   }
   return known === METADATA_KEYS.size;
 };
@@ -46,7 +52,7 @@ const areHandlerKeys = (keys: readonly string[]): boolean => {
 /**
  * The canonical JSON of the hashed content, exactly as `canonicalJson` writes it. Content of the handler's
  * shape (every event it writes: data present, a bigint revision, string stream and type, metadata with
- * exactly the handler's enumerable keys and types) is written field by field in sorted order, each field
+ * exactly the handler's enumerable keys and types, `commandDigest` present or not) is written field by field in sorted order, each field
  * read once, which makes hashing several times cheaper; anything else, such as a stored event with a stray
  * metadata field, goes through `canonicalJson` whole. A property test holds the two to the same bytes.
  */
@@ -67,8 +73,8 @@ const encodeHashedContent = (content: HashedContent): string => {
     return generic();
   if (data === undefined || !isPlainRecord(metadata) || !areHandlerKeys(Object.keys(metadata)))
     return generic();
-  const { actor, causationId, commandId, correlationId, eventId, occurredAt, previousHash, schemaVersion } =
-    metadata;
+  const { actor, causationId, commandDigest, commandId, correlationId, eventId, occurredAt } = metadata;
+  const { previousHash, schemaVersion } = metadata;
   // A non-finite schemaVersion goes the generic way too, where canonicalJson refuses it.
   if (!isPlainRecord(actor) || typeof schemaVersion !== 'number' || !Number.isFinite(schemaVersion))
     return generic();
@@ -79,6 +85,7 @@ const encodeHashedContent = (content: HashedContent): string => {
   if (typeof causationId !== 'string' || typeof commandId !== 'string') return generic();
   if (typeof correlationId !== 'string' || typeof eventId !== 'string') return generic();
   if (typeof occurredAt !== 'string' || typeof previousHash !== 'string') return generic();
+  if (commandDigest !== undefined && typeof commandDigest !== 'string') return generic();
   let encodedData: string;
   try {
     encodedData = canonicalJson(data);
@@ -86,9 +93,11 @@ const encodeHashedContent = (content: HashedContent): string => {
     // Refused: let the generic encoding refuse it too, so that the error's path starts at the content.
     return generic();
   }
+  // Left out when undefined, as canonicalJson leaves out an undefined property; it sorts before commandId.
+  const digest = commandDigest === undefined ? '' : `"commandDigest":${jsonString(commandDigest)},`;
   return (
     `{"data":${encodedData},"metadata":{"actor":{"id":${jsonString(id)},` +
-    `"role":${jsonString(role)}},"causationId":${jsonString(causationId)},` +
+    `"role":${jsonString(role)}},"causationId":${jsonString(causationId)},${digest}` +
     `"commandId":${jsonString(commandId)},"correlationId":${jsonString(correlationId)},` +
     `"eventId":${jsonString(eventId)},"occurredAt":${jsonString(occurredAt)},` +
     `"previousHash":${jsonString(previousHash)},"schemaVersion":${JSON.stringify(schemaVersion)}},` +

@@ -2,7 +2,6 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { deterministicEventId, eventHash } from '../audit/hash-chain.js';
 import type { MessagesOf, SchemaMap } from '../domain/shared/catalogue.js';
 import { parseCommandContext } from '../domain/shared/command-context.js';
-import type { CommandContext } from '../domain/shared/context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
 import { deepFreeze } from '../domain/shared/freeze.js';
 import { GENESIS_HASH, type EventMetadata } from '../domain/shared/events.js';
@@ -14,6 +13,7 @@ import {
   type ExpectedRevision,
 } from '../store/event-store.js';
 import type { Aggregate, Appended } from './aggregate.js';
+import { commandDigest, refuseReusedKey, type SubmittedContext } from './command-digest.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { parseRecorded } from './parse-recorded.js';
 import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
@@ -65,8 +65,11 @@ const NO_EVENTS = -1n;
  * the decision at the revision it was decided on. A conflict waits a jittered backoff that grows with each
  * failure, reloads and decides again, a bounded number of times. Folded state is cached by stream and revision, so a command reads only the events appended since
  * the cache last saw the stream: the cost of a command does not grow with the stream's history. A command
- * re-sent with the same `commandId` appends nothing and returns its first result. A command dated before its
- * stream's last event is refused (`invalid-command`): a stream only moves forward in time.
+ * re-sent with the same `commandId` appends nothing and returns its first result; the same `commandId` sent
+ * on the same stream with another command (another type, data or actor: see `commandDigest`) is refused with
+ * `idempotency-conflict`. The key's scope is the stream: the same id on another stream is another command.
+ * A command that decided nothing records nothing, so its id stays free. A command dated before its stream's
+ * last event is refused (`invalid-command`): a stream only moves forward in time.
  */
 export class CommandHandler {
   private readonly cache: LruCache<string, StreamState<unknown>>;
@@ -101,9 +104,15 @@ export class CommandHandler {
     }
     const refused = await check?.(parsedCommand.right);
     if (refused !== undefined) return left(refused);
+    const digest = commandDigest(parsedCommand.right, parsedContext.data.actor.id);
+    if (isLeft(digest)) return digest;
+    const submitted: SubmittedContext = { ...parsedContext.data, commandDigest: digest.right };
     const streamId = aggregate.streamId(parsedCommand.right);
-    return this.queue.run(streamId, () =>
-      this.decideAndAppend(aggregate, streamId, parsedCommand.right, parsedContext.data),
+    return this.queue.run(streamId, async () =>
+      refuseReusedKey(
+        await this.decideAndAppend(aggregate, streamId, parsedCommand.right, submitted),
+        submitted,
+      ),
     );
   }
 
@@ -129,7 +138,7 @@ export class CommandHandler {
     aggregate: Aggregate<CM, EM, S>,
     streamId: string,
     command: MessagesOf<CM>,
-    context: CommandContext,
+    context: SubmittedContext,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.load(aggregate, streamId);
@@ -253,7 +262,7 @@ export class CommandHandler {
     streamId: string,
     events: readonly MessagesOf<EM>[],
     current: StreamState<S>,
-    context: CommandContext,
+    context: SubmittedContext,
   ): EventToAppend[] {
     let previousHash = current.lastHash;
     return events.map((event, i) => {
@@ -265,6 +274,7 @@ export class CommandHandler {
         occurredAt: context.now,
         actor: { id: context.actor.id, role: context.actor.role },
         commandId: context.commandId,
+        commandDigest: context.commandDigest,
         correlationId: context.correlationId ?? context.commandId,
         causationId: context.causationId ?? context.commandId,
         schemaVersion: aggregate.events.schemaVersion(event.type),
@@ -278,24 +288,36 @@ export class CommandHandler {
     });
   }
 
-  /** Reads back the events a command id already produced. */
+  /**
+   * Reads back the events a command id already produced, and answers as the first call did: the revision
+   * and global position of the command's last event (`_revisionNow`, the stream's revision now, is not the
+   * first result's revision once later commands have appended).
+   */
   private async replayResult<CM extends SchemaMap, EM extends SchemaMap, S>(
     aggregate: Aggregate<CM, EM, S>,
     streamId: string,
     span: CommandSpan,
-    revision: bigint,
+    _revisionNow: bigint,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     const events: Appended<MessagesOf<EM>>[] = [];
+    let revision = span.fromRevision + BigInt(span.count) - 1n;
+    let position: bigint | undefined;
     for await (const raw of this.store.readStream(streamId, {
       fromRevision: span.fromRevision,
       maxCount: span.count,
     })) {
       const parsed = parseRecorded(aggregate.events, raw);
       if (isLeft(parsed)) return parsed;
-      const { position: _position, ...appended } = parsed.right;
+      const { position: at, ...appended } = parsed.right;
       events.push(appended as Appended<MessagesOf<EM>>);
+      revision = appended.revision;
+      position = at;
     }
-    return right({ streamId, events, revision, duplicate: true });
+    return right(
+      position === undefined
+        ? { streamId, events, revision, duplicate: true }
+        : { streamId, events, revision, position, duplicate: true },
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import type { CommandContextInput } from '../domain/shared/context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
 import { neighbourhoodStream } from '../domain/shared/ids.js';
+import { isPlainRecord } from '../domain/shared/plain-record.js';
 import { namedPlace, placeCommunity, placeMismatch } from '../domain/neighbourhood/places.js';
 import type { EventStore } from '../store/event-store.js';
 import { InMemoryEventStore } from '../store/memory.js';
@@ -50,7 +51,10 @@ export interface Governance {
   readonly aggregates: LinliAggregates;
   /**
    * Executes one command. The events returned are the command's own, followed, for a `VerifyTask`, by the
-   * `PointsEarned` the points policy recorded for it.
+   * `PointsEarned` the points policy recorded for it. A retry (the same `commandId` on the same stream, with
+   * the same command and actor) appends nothing and answers what the first call answered, `PointsEarned`
+   * included; the same `commandId` with another command is refused with `idempotency-conflict`. Anything
+   * that is not a command or a context (`null`, a string) is refused with `invalid-command`; it never throws.
    */
   execute(
     command: LinliCommandInput,
@@ -130,8 +134,12 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
     store,
     handler,
     aggregates,
-    async execute(command, context) {
-      const type = (command as { type?: unknown }).type;
+    async execute(command: unknown, context: unknown) {
+      if (!isPlainRecord(command)) {
+        const got = command === null ? 'null' : Array.isArray(command) ? 'an array' : typeof command;
+        return left(domainError('invalid-command', `a command is an object { type, data }, not ${got}`));
+      }
+      const { type } = command;
       const aggregate = typeof type === 'string' ? aggregateOfCommand(aggregates, type) : undefined;
       if (aggregate === undefined) {
         return left(domainError('invalid-command', `unknown command type ${String(type)}`, { type }));
@@ -139,7 +147,9 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
       const result = await handler.handle(aggregate, command, context, checkPlace);
       if (isLeft(result)) return result;
       const events = result.right.events as readonly Appended<LinliEvent>[];
-      if (!payOnVerify || result.right.duplicate) return right(events);
+      if (!payOnVerify) return right(events);
+      // Also on a retry: the award's own command id (`award-<eventId>`) makes it answer the PointsEarned it
+      // first recorded, so a retry answers what the first call did, and pays what a failed first call did not.
       const paid = await payFor(events);
       return isLeft(paid) ? paid : right([...events, ...paid.right]);
     },

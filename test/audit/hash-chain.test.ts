@@ -24,16 +24,32 @@ const reference = (content: HashedContent): string =>
 
 const text = fc.oneof(fc.string(), fc.constantFrom('', '"', '\\', '\u2028', '\u0000', 'é', '😀'));
 
-const handlerMetadata = fc.record({
-  eventId: text,
-  occurredAt: text,
-  actor: fc.record({ id: text, role: text }),
-  commandId: text,
-  correlationId: text,
-  causationId: text,
-  schemaVersion: fc.oneof(fc.integer(), fc.double()),
-  previousHash: text,
-});
+/** The handler's metadata: `commandDigest` absent (events recorded before it existed), present or undefined. */
+const handlerMetadata = fc.record(
+  {
+    eventId: text,
+    occurredAt: text,
+    actor: fc.record({ id: text, role: text }),
+    commandId: text,
+    commandDigest: fc.oneof(text, fc.constant(undefined)),
+    correlationId: text,
+    causationId: text,
+    schemaVersion: fc.oneof(fc.integer(), fc.double()),
+    previousHash: text,
+  },
+  {
+    requiredKeys: [
+      'eventId',
+      'occurredAt',
+      'actor',
+      'commandId',
+      'correlationId',
+      'causationId',
+      'schemaVersion',
+      'previousHash',
+    ],
+  },
+);
 
 /** Null most of the time: each damage below is rare, so that many cases keep the handler's shape. */
 const rarely = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
@@ -49,7 +65,7 @@ const storedMetadata = fc
     actorExtra: rarely(fc.jsonValue()),
     wrongType: rarely(
       fc.record({
-        key: fc.constantFrom('commandId', 'schemaVersion', 'actor'),
+        key: fc.constantFrom('commandId', 'commandDigest', 'schemaVersion', 'actor'),
         // An actor of two fields, but not the two the handler writes.
         value: fc.oneof(fc.jsonValue(), fc.constant({ id: 'a', kind: 'resident' })),
       }),
@@ -134,6 +150,14 @@ describe('eventHash', () => {
         metadata: { ...content.metadata, actor: { id: 'b', role: 'grid-worker' } },
       }),
     ).not.toBe(hash);
+    const digested = eventHash({
+      ...content,
+      metadata: { ...content.metadata, commandDigest: 'a'.repeat(64) },
+    });
+    expect(digested).not.toBe(hash);
+    expect(
+      eventHash({ ...content, metadata: { ...content.metadata, commandDigest: 'b'.repeat(64) } }),
+    ).not.toBe(digested);
   });
 });
 

@@ -1,6 +1,7 @@
-import { hasKey, withEntry, type IdMap } from '../shared/id-map.js';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
+import { canonicalJson } from '../../audit/canonical.js';
+import { lookup, withEntry, type IdMap } from '../shared/id-map.js';
 import { coversPath, hasRole, type Actor, type Role } from '../shared/actors.js';
 import type { CommandContext } from '../shared/context.js';
 import type { Decider } from '../shared/decider.js';
@@ -22,6 +23,23 @@ export const REDEMPTION_STAFF_ROLES: readonly Role[] = ['community-staff', 'admi
 type Decision = Either<DomainError, readonly PointsEvent[]>;
 
 const reject = (code: DomainError['code'], message: string): Decision => left(domainError(code, message));
+
+/**
+ * What an entry id already recorded decides for a command reusing it: nothing (`Right([])`) when the content is
+ * the same, a replay; `idempotency-conflict` when it differs, the id sent for another entry; `undefined` when
+ * the id is new. Content is compared as canonical JSON, as the chain hash sees it.
+ */
+const reuseOf = <D>(entries: IdMap<D>, kind: string, id: string, data: D): Decision | undefined => {
+  const recorded = lookup(entries, id);
+  if (recorded === undefined) return undefined;
+  if (canonicalJson(recorded) === canonicalJson(data)) return right([]);
+  return left(
+    domainError('idempotency-conflict', `${kind} ${id} was already recorded with other content`, {
+      kind,
+      id,
+    }),
+  );
+};
 
 const coversCommunity = (actor: Actor, roles: readonly Role[], community: string): boolean =>
   hasRole(actor, roles) && coversPath(actor, [community]);
@@ -59,7 +77,8 @@ const decidePoints = (
       if (!mayAward(actor, data.residentId, data.community)) {
         return reject('forbidden', 'only the system or an administrator of the community may award points');
       }
-      if (hasKey(state.awardedTaskIds, data.taskId)) return right([]);
+      const reuse = reuseOf(state.awardedTaskIds, 'the award for task', data.taskId, data);
+      if (reuse !== undefined) return reuse;
       return right([{ type: 'PointsEarned', data }]);
     }
     case 'RedeemPoints': {
@@ -70,7 +89,8 @@ const decidePoints = (
       if (!self && !coversCommunity(actor, REDEMPTION_STAFF_ROLES, data.community)) {
         return reject('forbidden', 'only the resident or community staff may redeem points');
       }
-      if (hasKey(state.redemptionIds, data.redemptionId)) return right([]);
+      const reuse = reuseOf(state.redemptionIds, 'redemption', data.redemptionId, data);
+      if (reuse !== undefined) return reuse;
       if (!isRedemptionOpen(config.redemptionWindows, context.now)) {
         return reject('redemption-closed', 'points are redeemed at the quarterly redemption event');
       }
@@ -86,7 +106,8 @@ const decidePoints = (
       if (actor.id === data.residentId || !coversCommunity(actor, ['administrator'], data.community)) {
         return reject('forbidden', "only an administrator of the community may adjust another's points");
       }
-      if (hasKey(state.adjustmentIds, data.adjustmentId)) return right([]);
+      const reuse = reuseOf(state.adjustmentIds, 'adjustment', data.adjustmentId, data);
+      if (reuse !== undefined) return reuse;
       if (state.balance + data.delta < 0) {
         return reject('insufficient-points', `the balance is ${state.balance}; it may not go below zero`);
       }
@@ -94,9 +115,6 @@ const decidePoints = (
     }
   }
 };
-
-/** A copy of `ids` with `id` added: state stays immutable, at a cost linear in the account's entries. */
-const adding = (ids: IdMap<true>, id: string): IdMap<true> => withEntry(ids, id, true);
 
 /** Folds one ResidentPoints event: every recorded entry counts, exactly as a ledger would add it up. */
 export const evolvePoints = (state: ResidentPointsState, event: PointsEvent): ResidentPointsState => {
@@ -107,21 +125,21 @@ export const evolvePoints = (state: ResidentPointsState, event: PointsEvent): Re
         ...state,
         balance: state.balance + event.data.points,
         earned: state.earned + event.data.points,
-        awardedTaskIds: adding(state.awardedTaskIds, event.data.taskId),
+        awardedTaskIds: withEntry(state.awardedTaskIds, event.data.taskId, event.data),
       };
     case 'PointsRedeemed':
       return {
         ...state,
         balance: state.balance - event.data.total,
         redeemed: state.redeemed + event.data.total,
-        redemptionIds: adding(state.redemptionIds, event.data.redemptionId),
+        redemptionIds: withEntry(state.redemptionIds, event.data.redemptionId, event.data),
       };
     case 'PointsAdjusted':
       return {
         ...state,
         balance: state.balance + event.data.delta,
         adjusted: state.adjusted + event.data.delta,
-        adjustmentIds: adding(state.adjustmentIds, event.data.adjustmentId),
+        adjustmentIds: withEntry(state.adjustmentIds, event.data.adjustmentId, event.data),
       };
   }
 };
@@ -129,8 +147,10 @@ export const evolvePoints = (state: ResidentPointsState, event: PointsEvent): Re
 /**
  * Builds the ResidentPoints decider. Awards come from the system (the points policy) or an administrator
  * whose scope covers the task's community, once per task; redemptions and corrections belong to the
- * community that keeps the account; a repeated award, redemption or adjustment id decides nothing (`Right([])`), so replays are
- * harmless. No entry may take the balance below zero. Throws at construction on malformed windows.
+ * community that keeps the account; a repeated award (task id), redemption or adjustment id with the content
+ * it recorded decides nothing (`Right([])`), so replays are harmless, and with other content is refused
+ * (`idempotency-conflict`). No entry may take the balance below zero. Throws at construction on malformed
+ * windows.
  */
 export const createPointsDecider = (
   config: PointsConfig = {},

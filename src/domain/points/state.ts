@@ -1,9 +1,11 @@
 import { emptyIdMap, type IdMap } from '../shared/id-map.js';
+import type { PointsEventOf } from './events.js';
 
 /**
- * A resident's points account. `balance` is `earned - redeemed + adjusted`; the id sets make awards (by task),
- * redemptions and adjustments (by id) idempotent, so a replayed command changes nothing. They are persistent
- * maps, so recording an entry costs the same on an account of ten entries or ten thousand.
+ * A resident's points account. `balance` is `earned - redeemed + adjusted`; the maps hold what each award (by
+ * task), redemption and adjustment (by id) recorded, so that a replayed command changes nothing and an id
+ * reused for other content is told apart. They are persistent maps, so recording an entry costs the same on an
+ * account of ten entries or ten thousand; they share the events' data, copying nothing.
  */
 export interface ResidentPointsState {
   /**
@@ -16,9 +18,9 @@ export interface ResidentPointsState {
   readonly redeemed: number;
   /** The signed sum of all adjustments. */
   readonly adjusted: number;
-  readonly awardedTaskIds: IdMap<true>;
-  readonly redemptionIds: IdMap<true>;
-  readonly adjustmentIds: IdMap<true>;
+  readonly awardedTaskIds: IdMap<PointsEventOf<'PointsEarned'>['data']>;
+  readonly redemptionIds: IdMap<PointsEventOf<'PointsRedeemed'>['data']>;
+  readonly adjustmentIds: IdMap<PointsEventOf<'PointsAdjusted'>['data']>;
 }
 
 /** An account with no entries. */

@@ -12,6 +12,12 @@ import { InstantSchema } from './time.js';
 export const CommandContextSchema = z.object({
   actor: ActorSchema,
   now: InstantSchema,
+  /**
+   * The command's idempotency key, chosen by the caller and re-sent unchanged on a retry. Its scope is the
+   * command's stream: re-sent there with the same command (type, data, actor), it appends nothing and answers
+   * the first result; sent there with another command, it is refused with `idempotency-conflict`. The same id
+   * on another stream is another command. A command that was refused or decided nothing records no key.
+   */
   commandId: IdSchema,
   correlationId: IdSchema.optional(),
   causationId: IdSchema.optional(),
@@ -21,6 +27,12 @@ export const CommandContextSchema = z.object({
 export interface CommandContext {
   readonly actor: Actor;
   readonly now: string;
+  /**
+   * The command's idempotency key, chosen by the caller and re-sent unchanged on a retry. Its scope is the
+   * command's stream: re-sent there with the same command (type, data, actor), it appends nothing and answers
+   * the first result; sent there with another command, it is refused with `idempotency-conflict`. The same id
+   * on another stream is another command. A command that was refused or decided nothing records no key.
+   */
   readonly commandId: string;
   readonly correlationId?: string | undefined;
   readonly causationId?: string | undefined;

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'invalid-escalation'
   | 'conflict'
   | 'concurrency-conflict'
+  /** A command id or an entry id (adjustment, redemption, award) reused for different content. */
+  | 'idempotency-conflict'
   | 'limit-exceeded'
   | 'invalid-unit'
   | 'insufficient-points'

@@ -28,6 +28,13 @@ export const EventMetadataSchema = z.strictObject({
   occurredAt: InstantSchema,
   actor: z.strictObject(RecordedActorSchema.shape),
   commandId: IdSchema,
+  /**
+   * The sha256 of the command that recorded the event (its type, data as parsed and the acting actor's id;
+   * see `src/commands/command-digest.ts`): how a re-sent `commandId` is told from the same id reused for
+   * another command, across restarts. Optional: events recorded before it existed have none, and a command
+   * id whose events carry none is taken to match.
+   */
+  commandDigest: z.string().regex(HASH_PATTERN).optional(),
   correlationId: IdSchema,
   causationId: IdSchema,
   schemaVersion: z.number().int().min(1),

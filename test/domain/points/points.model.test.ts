@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { entriesOf, type IdMap } from '../../../src/domain/shared/id-map.js';
 import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
@@ -44,9 +45,12 @@ interface Model {
   earned: number;
   redeemed: number;
   adjusted: number;
-  awarded: Set<string>;
-  redemptions: Set<string>;
-  adjustments: Set<string>;
+  /** What each task's award, each redemption and each adjustment recorded, by id. */
+  awarded: Map<string, unknown>;
+  redemptions: Map<string, unknown>;
+  adjustments: Map<string, unknown>;
+  /** Every accepted command, in order: what a retry re-sends. */
+  accepted: PointsCommandInput[];
 }
 
 interface Real {
@@ -58,8 +62,17 @@ interface Real {
 type Expected =
   { readonly accept: PointsEvent['type'] } | { readonly noop: true } | { readonly reject: ErrorCode };
 
+/** The community's administrator: may award, redeem at the counter and adjust. */
+const ADMIN: ActorInput = { id: 'admin-community', role: 'administrator', scope: [world.community] };
+
 const covers = (actor: ActorInput, roles: readonly string[], community: string): boolean =>
   roles.includes(actor.role) && (actor.scope ?? []).includes(community);
+
+/** A reused id: nothing to do when it recorded this very content, a conflict when it recorded other content. */
+const reuse = (recorded: Map<string, unknown>, id: string, data: unknown): Expected | undefined => {
+  if (!recorded.has(id)) return undefined;
+  return isDeepStrictEqual(recorded.get(id), data) ? { noop: true } : { reject: 'idempotency-conflict' };
+};
 
 /** The points rules, restated for the model. */
 const expected = (model: Model, command: PointsCommandInput, actor: ActorInput): Expected => {
@@ -70,7 +83,7 @@ const expected = (model: Model, command: PointsCommandInput, actor: ActorInput):
   switch (command.type) {
     case 'AwardPoints':
       if (self || !covers(actor, ['system', 'administrator'], community)) return { reject: 'forbidden' };
-      return model.awarded.has(command.data.taskId) ? { noop: true } : { accept: 'PointsEarned' };
+      return reuse(model.awarded, command.data.taskId, command.data) ?? { accept: 'PointsEarned' };
     case 'RedeemPoints': {
       if (elsewhere) return { reject: 'forbidden' };
       if (!(
@@ -79,38 +92,42 @@ const expected = (model: Model, command: PointsCommandInput, actor: ActorInput):
       )) {
         return { reject: 'forbidden' };
       }
-      if (model.redemptions.has(command.data.redemptionId)) return { noop: true };
+      const reused = reuse(model.redemptions, command.data.redemptionId, command.data);
+      if (reused !== undefined) return reused;
       const open = windows.some((w) => w.opens <= dayAt(model.day) && dayAt(model.day) < w.closes);
       if (!open) return { reject: 'redemption-closed' };
       return command.data.total > model.balance
         ? { reject: 'insufficient-points' }
         : { accept: 'PointsRedeemed' };
     }
-    case 'AdjustPoints':
+    case 'AdjustPoints': {
       if (elsewhere || self || !covers(actor, ['administrator'], community)) return { reject: 'forbidden' };
-      if (model.adjustments.has(command.data.adjustmentId)) return { noop: true };
+      const reused = reuse(model.adjustments, command.data.adjustmentId, command.data);
+      if (reused !== undefined) return reused;
       if (model.balance + command.data.delta < 0) return { reject: 'insufficient-points' };
       return { accept: 'PointsAdjusted' };
+    }
   }
 };
 
 const apply = (model: Model, command: PointsCommandInput): void => {
   model.community ??= command.data.community;
+  model.accepted.push(command);
   switch (command.type) {
     case 'AwardPoints':
       model.balance += command.data.points;
       model.earned += command.data.points;
-      model.awarded.add(command.data.taskId);
+      model.awarded.set(command.data.taskId, command.data);
       return;
     case 'RedeemPoints':
       model.balance -= command.data.total;
       model.redeemed += command.data.total;
-      model.redemptions.add(command.data.redemptionId);
+      model.redemptions.set(command.data.redemptionId, command.data);
       return;
     case 'AdjustPoints':
       model.balance += command.data.delta;
       model.adjusted += command.data.delta;
-      model.adjustments.add(command.data.adjustmentId);
+      model.adjustments.set(command.data.adjustmentId, command.data);
   }
 };
 
@@ -124,7 +141,9 @@ const parsed = (events: readonly RecordedEvent[]): PointsEvent[] =>
     return event.right;
   });
 
-const idsOf = (ids: IdMap<true>): string[] => [...entriesOf(ids)].map(([id]) => id).sort();
+/** A map's entries as pairs sorted by id, for comparison with the model's. */
+const entriesByIdOf = (map: IdMap<unknown> | Map<string, unknown>): (readonly [string, unknown])[] =>
+  [...(map instanceof Map ? map.entries() : entriesOf(map))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 const checkInvariants = (model: Model, events: readonly PointsEvent[]): void => {
   const state = fold(aggregate.decider, events);
@@ -132,18 +151,18 @@ const checkInvariants = (model: Model, events: readonly PointsEvent[]): void => 
   expect(state.balance).toBe(state.earned - state.redeemed + state.adjusted);
   expect({
     ...state,
-    awardedTaskIds: idsOf(state.awardedTaskIds),
-    redemptionIds: idsOf(state.redemptionIds),
-    adjustmentIds: idsOf(state.adjustmentIds),
+    awardedTaskIds: entriesByIdOf(state.awardedTaskIds),
+    redemptionIds: entriesByIdOf(state.redemptionIds),
+    adjustmentIds: entriesByIdOf(state.adjustmentIds),
   }).toEqual({
     ...(model.community === undefined ? {} : { community: model.community }),
     balance: model.balance,
     earned: model.earned,
     redeemed: model.redeemed,
     adjusted: model.adjusted,
-    awardedTaskIds: [...model.awarded].sort(),
-    redemptionIds: [...model.redemptions].sort(),
-    adjustmentIds: [...model.adjustments].sort(),
+    awardedTaskIds: entriesByIdOf(model.awarded),
+    redemptionIds: entriesByIdOf(model.redemptions),
+    adjustmentIds: entriesByIdOf(model.adjustments),
   });
   const earnedTasks = events.flatMap((e) => (e.type === 'PointsEarned' ? [e.data.taskId] : []));
   expect(new Set(earnedTasks).size).toBe(earnedTasks.length);
@@ -175,7 +194,15 @@ class PointsActionCommand implements fc.AsyncCommand<Model, Real> {
     const context = { actor: this.actor, now: dayAt(model.day), commandId: `cmd-${(real.commands += 1)}` };
     const before = await readStream(real.store);
     const want = expected(model, this.command, this.actor);
-    reached.add('accept' in want ? want.accept : 'noop' in want ? `noop ${this.command.type}` : want.reject);
+    reached.add(
+      'accept' in want
+        ? want.accept
+        : 'noop' in want
+          ? `noop ${this.command.type}`
+          : want.reject === 'idempotency-conflict'
+            ? `conflict ${this.command.type}`
+            : want.reject,
+    );
     const result = await real.handler.handle(aggregate, this.command, context);
     const after = await readStream(real.store);
     if ('accept' in want) {
@@ -198,6 +225,27 @@ class PointsActionCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
+/** Re-sends an accepted entry (a retry under a new command id) as the community's administrator. */
+class RepeatEntryCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly pick: number,
+    readonly advanceDays: number,
+  ) {}
+
+  check(model: Readonly<Model>): boolean {
+    return model.accepted.length > 0;
+  }
+
+  async run(model: Model, real: Real): Promise<void> {
+    const command = model.accepted[this.pick % model.accepted.length]!;
+    await new PointsActionCommand(command, ADMIN, this.advanceDays).run(model, real);
+  }
+
+  toString(): string {
+    return `repeat #${this.pick} +${this.advanceDays}d`;
+  }
+}
+
 /** Starts a cold handler on the same store: the account must refold from its history. */
 class RestartHandlerCommand implements fc.AsyncCommand<Model, Real> {
   check(): boolean {
@@ -213,6 +261,10 @@ class RestartHandlerCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
+const repeatArb = fc
+  .tuple(fc.nat(), fc.integer({ min: 0, max: 4 }))
+  .map(([pick, days]) => new RepeatEntryCommand(pick, days));
+
 const actionArb = fc
   .tuple(pointsCommandArb(world), pointsActorArb(world), fc.integer({ min: 0, max: 4 }))
   .map(([command, actor, days]) => new PointsActionCommand(command, actor, days));
@@ -220,14 +272,7 @@ const actionArb = fc
 /** Adjustments by the community's administrator, so that repeated adjustment ids are reached too. */
 const adminAdjustArb = fc
   .tuple(adjustPointsCommandArb(world), fc.integer({ min: 0, max: 4 }))
-  .map(
-    ([command, days]) =>
-      new PointsActionCommand(
-        command,
-        { id: 'admin-community', role: 'administrator', scope: [world.community] },
-        days,
-      ),
-  );
+  .map(([command, days]) => new PointsActionCommand(command, ADMIN, days));
 
 /** Redemptions by the resident at the counter, so that repeated redemption ids are reached too. */
 const selfRedeemArb = fc
@@ -245,9 +290,10 @@ const freshSetup = () => {
       earned: 0,
       redeemed: 0,
       adjusted: 0,
-      awarded: new Set<string>(),
-      redemptions: new Set<string>(),
-      adjustments: new Set<string>(),
+      awarded: new Map<string, unknown>(),
+      redemptions: new Map<string, unknown>(),
+      adjustments: new Map<string, unknown>(),
+      accepted: [],
     } as Model,
     real: { store, handler: new CommandHandler(store), commands: 0 } as Real,
   });
@@ -264,6 +310,7 @@ describe('ResidentPoints: model-based, through the CommandHandler and the in-mem
             actionArb,
             adminAdjustArb,
             selfRedeemArb,
+            repeatArb,
             fc.constant(new RestartHandlerCommand()),
           ],
           { maxCommands: 40, size: 'medium' },
@@ -282,6 +329,9 @@ describe('ResidentPoints: model-based, through the CommandHandler and the in-mem
         'noop AdjustPoints',
         'noop AwardPoints',
         'noop RedeemPoints',
+        'conflict AdjustPoints',
+        'conflict AwardPoints',
+        'conflict RedeemPoints',
         'redemption-closed',
       ].sort(),
     );

@@ -55,15 +55,22 @@ describe('ResidentPoints: awards', () => {
       .then([earned('bulb-1', 5)]);
   });
 
-  it('pays each task once: a second award is a no-op, so the policy can be replayed', () => {
+  it('pays each task once: the same award again is a no-op, so the policy can be replayed', () => {
     points
       .given([earned('bulb-1', 5)])
       .when(award('bulb-1', 5), policy)
       .then([]);
     points
       .given([earned('bulb-1', 5)])
-      .when(award('bulb-1', 50), admin)
+      .when(award('bulb-1', 5), admin)
       .then([]);
+  });
+
+  it('refuses another award for a paid task with idempotency-conflict, not as a silent no-op', () => {
+    points
+      .given([earned('bulb-1', 5)])
+      .when(award('bulb-1', 50), admin)
+      .thenError('idempotency-conflict');
   });
 
   it('takes awards only from the system or an administrator of the community', () => {
@@ -143,6 +150,15 @@ describe('ResidentPoints: redemption', () => {
       .given([...seventy, { type: 'PointsRedeemed', data: command.data }])
       .when(command, resident('resident-1'))
       .then([]);
+  });
+
+  it('refuses a redemption id reused for other goods with idempotency-conflict', () => {
+    const first = redeem([oil], 60);
+    const other = redeem([{ ...oil, quantity: 2, points: 5 }], 10);
+    points
+      .given([...seventy, { type: 'PointsRedeemed', data: first.data }])
+      .when(other, resident('resident-1'))
+      .thenError('idempotency-conflict');
   });
 
   it('is open only during the quarterly redemption event when windows are configured', () => {
@@ -236,6 +252,18 @@ describe('ResidentPoints: adjustments', () => {
       .given([...seventy, adjusted(-20)])
       .when(adjust(-20), admin)
       .then([]);
+  });
+
+  it('refuses an adjustment id reused with another delta or reason with idempotency-conflict', () => {
+    points
+      .given([...seventy, adjusted(-20)])
+      .when(adjust(-25), admin)
+      .thenError('idempotency-conflict');
+    const otherReason = { type: 'AdjustPoints' as const, data: { ...adjust(-20).data, reason: 'typo' } };
+    points
+      .given([...seventy, adjusted(-20)])
+      .when(otherReason, admin)
+      .thenError('idempotency-conflict');
   });
 
   it('keeps the totals: balance = earned - redeemed + adjusted', () => {

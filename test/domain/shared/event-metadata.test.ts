@@ -61,6 +61,7 @@ const validVariant = fc.record(
     causationId: idArb,
     schemaVersion: fc.integer({ min: 1, max: 2 ** 53 - 1 }),
     previousHash: fc.string({ unit: fc.constantFrom(...HEX.split('')), minLength: 64, maxLength: 64 }),
+    commandDigest: fc.string({ unit: fc.constantFrom(...HEX.split('')), minLength: 64, maxLength: 64 }),
   },
   { requiredKeys: [] },
 );
@@ -71,7 +72,9 @@ const metadataArb = fc
     replaced: fc.oneof(
       fc.constant({}),
       validVariant,
-      fc.dictionary(fc.constantFrom(...Object.keys(VALID), 'extra'), fieldValue, { maxKeys: 2 }),
+      fc.dictionary(fc.constantFrom(...Object.keys(VALID), 'commandDigest', 'extra'), fieldValue, {
+        maxKeys: 2,
+      }),
     ),
     actor: fc.oneof(
       { weight: 4, arbitrary: fc.constant(null) },
@@ -106,6 +109,16 @@ describe('parseEventMetadata', () => {
     const result = parseEventMetadata({ ...VALID, hash: 'not-a-hash' });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['hash']]);
+  });
+
+  it('takes the command digest as optional, and as a sha256 digest when present', () => {
+    const digest = 'c'.repeat(64);
+    expect(parseEventMetadata({ ...VALID, commandDigest: digest })).toEqual({
+      success: true,
+      data: { ...VALID, commandDigest: digest },
+    });
+    const malformed = parseEventMetadata({ ...VALID, commandDigest: 'C'.repeat(64) });
+    expect(malformed.error?.issues.map((issue) => issue.path)).toEqual([['commandDigest']]);
   });
 
   it('gives the schema answer for any metadata, valid or damaged', () => {
