@@ -2,17 +2,17 @@
  * A small scripted district for the report tests, recorded through the real governance facade: two streets'
  * worth of communities, four months of problems in Asia/Shanghai with every outcome the report draws
  * (resolved at each tier, escalated, rejected, rated, reopened, closed, left open past the deadline), and a
- * report made at 01:30 on 1 February local time, which is still January in UTC.
+ * report made at 01:30 on 1 February local time, which is still January in UTC. Its directory
+ * (support/directory.ts) is recorded first; Baiyun is not in it.
  */
-import { isLeft } from 'fp-ts/lib/Either.js';
 import { Writable } from 'node:stream';
 import { exportHistory } from '../../../src/audit/export-history.js';
 import { createGovernance, type Governance } from '../../../src/commands/governance.js';
-import type { LinliCommandInput } from '../../../src/domain/linli.js';
 import type { ProblemRejectionReason } from '../../../src/domain/problem/events.js';
-import type { Role } from '../../../src/domain/shared/actors.js';
 import { TIERS, type Tier } from '../../../src/domain/shared/tiers.js';
 import type { UnitPath } from '../../../src/domain/shared/units.js';
+import { directoryCommands, ID_NAMES, OUTSIDE_DIRECTORY, type DirectoryNames } from './directory.js';
+import { recordCommands, type Actor, type Timed } from './record-commands.js';
 
 /** One step of a problem's life, `after` hours after its report; deadlines `due` hours after the report. */
 export type ScriptStep =
@@ -228,8 +228,6 @@ export const DISTRICT: readonly ProblemScript[] = [
 /** The instant of the district's last event: `p-late`'s rating. */
 export const DISTRICT_LAST_EVENT = '2026-04-20T10:00:00.000Z';
 
-type Actor = { readonly id: string; readonly role: Role; readonly scope: readonly string[] };
-
 const staff = (tier: Tier, path: UnitPath): Actor => {
   switch (tier) {
     case 'grid':
@@ -242,12 +240,6 @@ const staff = (tier: Tier, path: UnitPath): Actor => {
       return { id: 'dept-city', role: 'department', scope: [] };
   }
 };
-
-interface Timed {
-  readonly at: string;
-  readonly command: LinliCommandInput;
-  readonly actor: Actor;
-}
 
 const commandsOf = (script: ProblemScript): Timed[] => {
   const { id: problemId, path, reportedAt } = script;
@@ -334,22 +326,32 @@ const commandsOf = (script: ProblemScript): Timed[] => {
   return timed;
 };
 
+/** What {@link recordDistrict} records: the problem scripts, and the names the directory gives. */
+export interface DistrictOptions {
+  readonly scripts?: readonly ProblemScript[];
+  /** Default {@link ID_NAMES}: the report shows ids alone; `DIRECTORY_NAMES` gives a street office's names. */
+  readonly names?: DirectoryNames;
+}
+
 /**
- * Records problem scripts through a fresh governance facade, every command at its own instant in time
- * order (ties in script order), and returns the facade. Every command must be accepted.
+ * Records the district's directory, then its problem scripts, through a fresh governance facade, every
+ * problem command at its own instant in time order (ties in script order), and returns the facade. Every
+ * command must be accepted; Baiyun's reports are recorded below the facade, as it is outside the directory.
  */
-export const recordDistrict = async (scripts: readonly ProblemScript[] = DISTRICT): Promise<Governance> => {
+export const recordDistrict = async ({
+  scripts = DISTRICT,
+  names = ID_NAMES,
+}: DistrictOptions = {}): Promise<Governance> => {
   const governance = createGovernance();
+  await recordCommands(governance, directoryCommands(names), {
+    idPrefix: 'dir',
+    outsideDirectory: OUTSIDE_DIRECTORY,
+  });
   const timed = scripts
     .flatMap(commandsOf)
     .map((entry, order) => ({ ...entry, order }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
-  for (const [index, { at, command, actor }] of timed.entries()) {
-    const result = await governance.execute(command, { actor, now: at, commandId: `cmd-${index}` });
-    if (isLeft(result)) {
-      throw new Error(`${command.type} at ${at} was refused: ${result.left.code} ${result.left.message}`);
-    }
-  }
+  await recordCommands(governance, timed, { idPrefix: 'cmd', outsideDirectory: OUTSIDE_DIRECTORY });
   return governance;
 };
 
