@@ -8,40 +8,17 @@
 import { Writable } from 'node:stream';
 import { exportHistory } from '../../../src/audit/export-history.js';
 import { createGovernance, type Governance } from '../../../src/commands/governance.js';
-import type { ProblemRejectionReason } from '../../../src/domain/problem/events.js';
-import { TIERS, type Tier } from '../../../src/domain/shared/tiers.js';
+import type { Tier } from '../../../src/domain/shared/tiers.js';
 import type { UnitPath } from '../../../src/domain/shared/units.js';
 import { directoryCommands, ID_NAMES, OUTSIDE_DIRECTORY, type DirectoryNames } from './directory.js';
-import { recordCommands, type Actor, type Timed } from './record-commands.js';
-
-/** One step of a problem's life, `after` hours after its report; deadlines `due` hours after the report. */
-export type ScriptStep =
-  | { readonly kind: 'triage'; readonly after: number; readonly tier: Tier; readonly due: number }
-  | { readonly kind: 'escalate'; readonly after: number; readonly due: number }
-  | { readonly kind: 'resolve'; readonly after: number }
-  | { readonly kind: 'rate'; readonly after: number; readonly satisfied: boolean; readonly score: number }
-  | { readonly kind: 'reopen'; readonly after: number; readonly due: number }
-  | { readonly kind: 'close'; readonly after: number }
-  | { readonly kind: 'reject'; readonly after: number; readonly reason: ProblemRejectionReason };
-
-/** One problem's whole story. */
-export interface ProblemScript {
-  readonly id: string;
-  readonly path: UnitPath;
-  readonly category: string;
-  readonly reportedAt: string;
-  readonly steps: readonly ScriptStep[];
-}
+import { problemCommands, type ProblemScript, type ScriptStep } from './problem-script.js';
+import { recordCommands } from './record-commands.js';
 
 /** Two communities of Longtan street (one with two grids) and one of Baiyun street. */
 export const LONGTAN_G1: UnitPath = { street: 'longtan-st', community: 'longtan', grid: 'longtan.g1' };
 export const LONGTAN_G2: UnitPath = { street: 'longtan-st', community: 'longtan', grid: 'longtan.g2' };
 export const QINGSHUI_G1: UnitPath = { street: 'longtan-st', community: 'qingshui', grid: 'qingshui.g1' };
 export const BAIYUN_G1: UnitPath = { street: 'baiyun-st', community: 'baiyun', grid: 'baiyun.g1' };
-
-const HOUR = 3_600_000;
-const plus = (instant: string, hours: number): string =>
-  new Date(Date.parse(instant) + hours * HOUR).toISOString();
 
 const resolvedAt = (tier: Tier, after = 20): ScriptStep[] => [
   { kind: 'triage', after: 2, tier, due: 72 },
@@ -228,104 +205,6 @@ export const DISTRICT: readonly ProblemScript[] = [
 /** The instant of the district's last event: `p-late`'s rating. */
 export const DISTRICT_LAST_EVENT = '2026-04-20T10:00:00.000Z';
 
-const staff = (tier: Tier, path: UnitPath): Actor => {
-  switch (tier) {
-    case 'grid':
-      return { id: `gw-${path.grid}`, role: 'grid-worker', scope: [path.grid] };
-    case 'community':
-      return { id: `cs-${path.community}`, role: 'community-staff', scope: [path.community] };
-    case 'street':
-      return { id: `so-${path.street}`, role: 'street-official', scope: [path.street] };
-    case 'department':
-      return { id: 'dept-city', role: 'department', scope: [] };
-  }
-};
-
-const commandsOf = (script: ProblemScript): Timed[] => {
-  const { id: problemId, path, reportedAt } = script;
-  const reporter: Actor = { id: `res-${problemId}`, role: 'resident', scope: [] };
-  const timed: Timed[] = [
-    {
-      at: reportedAt,
-      actor: reporter,
-      command: {
-        type: 'ReportProblem',
-        data: {
-          problemId,
-          path,
-          category: script.category,
-          description: 'seen on the round',
-          channel: 'app',
-        },
-      },
-    },
-  ];
-  let tier: Tier = 'grid';
-  for (const step of script.steps) {
-    const at = plus(reportedAt, step.after);
-    const holder = staff(tier, path);
-    switch (step.kind) {
-      case 'triage':
-        tier = step.tier;
-        timed.push({
-          at,
-          actor: staff('grid', path),
-          command: { type: 'TriageProblem', data: { problemId, tier, dueBy: plus(reportedAt, step.due) } },
-        });
-        break;
-      case 'escalate':
-        tier = TIERS[TIERS.indexOf(tier) + 1] as Tier;
-        timed.push({
-          at,
-          actor: holder,
-          command: {
-            type: 'EscalateProblem',
-            data: { problemId, reason: 'beyond this tier', dueBy: plus(reportedAt, step.due) },
-          },
-        });
-        break;
-      case 'resolve':
-        timed.push({
-          at,
-          actor: holder,
-          command: { type: 'ResolveProblem', data: { problemId, resolution: 'done' } },
-        });
-        break;
-      case 'rate':
-        timed.push({
-          at,
-          actor: reporter,
-          command: {
-            type: 'RateResolution',
-            data: { problemId, satisfied: step.satisfied, score: step.score },
-          },
-        });
-        break;
-      case 'reopen':
-        timed.push({
-          at,
-          actor: reporter,
-          command: {
-            type: 'ReopenProblem',
-            data: { problemId, reason: 'not fixed', dueBy: plus(reportedAt, step.due) },
-          },
-        });
-        break;
-      case 'close':
-        timed.push({ at, actor: holder, command: { type: 'CloseProblem', data: { problemId } } });
-        break;
-      case 'reject':
-        timed.push({
-          at,
-          actor: holder,
-          command: { type: 'RejectProblem', data: { problemId, reason: step.reason } },
-        });
-        break;
-    }
-  }
-  return timed;
-};
-
 /** What {@link recordDistrict} records: the problem scripts, and the names the directory gives. */
 export interface DistrictOptions {
   readonly scripts?: readonly ProblemScript[];
@@ -348,7 +227,7 @@ export const recordDistrict = async ({
     outsideDirectory: OUTSIDE_DIRECTORY,
   });
   const timed = scripts
-    .flatMap(commandsOf)
+    .flatMap(problemCommands)
     .map((entry, order) => ({ ...entry, order }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
   await recordCommands(governance, timed, { idPrefix: 'cmd', outsideDirectory: OUTSIDE_DIRECTORY });
