@@ -18,13 +18,14 @@ import { renderReportHtml } from '../../src/report/render-html.js';
 import { A4_PRINTABLE_WIDTH_PX } from '../../src/report/report-style.js';
 import { ChromiumPage, findChromium, HEADLESS_FLAGS } from './support/chromium.js';
 import { historyText, recordDistrict } from './support/district.js';
+import { DIRECTORY_NAMES } from './support/directory.js';
 import {
   CHART_TEXT_PROBE,
   OVERFLOW_PROBE,
   type ChartTextReport,
   type OverflowReport,
 } from './support/layout-probes.js';
-import { recordNeighbourhood } from './support/neighbourhood.js';
+import { recordVolunteering } from './support/volunteering.js';
 import { decodePng, type DecodedPng } from './support/png.js';
 
 const run = promisify(execFile);
@@ -61,8 +62,8 @@ beforeAll(async () => {
   shots = process.env.LINLI_REPORT_SCREENSHOTS ?? dir;
   await mkdir(shots, { recursive: true });
   // The whole district: problems, directory and volunteering, so that every section has rows to lay out.
-  const governance = await recordDistrict();
-  await recordNeighbourhood(governance);
+  const governance = await recordDistrict({ names: DIRECTORY_NAMES });
+  await recordVolunteering(governance);
   const text = await historyText(governance);
   const page = join(dir, 'report.html');
   await writeFile(page, renderReportHtml(await buildReport(Readable.from([Buffer.from(text)]))));

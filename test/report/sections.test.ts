@@ -12,13 +12,15 @@ import { communityPoints, residentAccount } from '../../src/projections/points-l
 import { ledgerRows } from '../../src/projections/problem-ledger/ledger-rows.js';
 import { query721 } from '../../src/projections/resolution-stats/query-721.js';
 import { rates12345 } from '../../src/projections/resolution-stats/rates-12345.js';
+import type { Governance } from '../../src/commands/governance.js';
 import type { ReadModels } from '../../src/projections/read-models.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { renderReportHtml } from '../../src/report/render-html.js';
 import type { ReportData } from '../../src/report/report-data.js';
-import { DISTRICT_LAST_EVENT, historyText, recordDistrict } from './support/district.js';
+import { BAIYUN_G1, DISTRICT_LAST_EVENT, historyText, recordDistrict } from './support/district.js';
+import { DIRECTORY_NAMES } from './support/directory.js';
 import { tableRows } from './support/html-tables.js';
-import { recordNeighbourhood } from './support/neighbourhood.js';
+import { recordVolunteering } from './support/volunteering.js';
 
 const asOf = DISTRICT_LAST_EVENT;
 const percent = (rate: number | null): string => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -28,14 +30,15 @@ const points = (share: number | null, target: number): string => {
   return text === '0.0' || text === '-0.0' ? '0.0 pp' : `${share > target ? '+' : ''}${text} pp`;
 };
 
+let governance: Governance;
 let models: ReadModels;
 let text: string;
 let data: ReportData;
 let html: string;
 
 beforeAll(async () => {
-  const governance = await recordDistrict();
-  await recordNeighbourhood(governance);
+  governance = await recordDistrict({ names: DIRECTORY_NAMES });
+  await recordVolunteering(governance);
   const read = await governance.readModels();
   if (isLeft(read)) throw new Error(read.left.message);
   models = read.right;
@@ -103,6 +106,25 @@ describe('the monthly report sections', () => {
     // The bars are labelled by name too: Longtan's 5 grid and 2 community resolutions.
     expect(html).toContain('<title>龙潭 Longtan Grid 网格: 71.4%</title>');
     expect(html).toContain('<title>龙潭 Longtan · East grid Grid 网格: 50.0%</title>');
+  });
+
+  it('has the unestablished community only from below the facade, which refuses a report there', async () => {
+    const refused = await governance.execute(
+      {
+        type: 'ReportProblem',
+        data: {
+          problemId: 'p-after',
+          path: BAIYUN_G1,
+          category: 'garbage-collection',
+          description: 'seen on the round',
+          channel: 'app',
+        },
+      },
+      { actor: { id: 'res-after', role: 'resident', scope: [] }, now: asOf, commandId: 'after-1' },
+    );
+    if (!isLeft(refused)) throw new Error('the facade recorded a report in Baiyun, outside the directory');
+    expect(refused.left.code).toBe('forbidden');
+    expect(refused.left.message).toContain('the directory records no community baiyun');
   });
 
   it('shows the 12345 rates of each month as rates12345 counts them, with the definitions used', () => {

@@ -2,46 +2,23 @@
  * A small scripted district for the report tests, recorded through the real governance facade: two streets'
  * worth of communities, four months of problems in Asia/Shanghai with every outcome the report draws
  * (resolved at each tier, escalated, rejected, rated, reopened, closed, left open past the deadline), and a
- * report made at 01:30 on 1 February local time, which is still January in UTC.
+ * report made at 01:30 on 1 February local time, which is still January in UTC. Its directory
+ * (support/directory.ts) is recorded first; Baiyun is not in it.
  */
-import { isLeft } from 'fp-ts/lib/Either.js';
 import { Writable } from 'node:stream';
 import { exportHistory } from '../../../src/audit/export-history.js';
 import { createGovernance, type Governance } from '../../../src/commands/governance.js';
-import type { LinliCommandInput } from '../../../src/domain/linli.js';
-import type { ProblemRejectionReason } from '../../../src/domain/problem/events.js';
-import type { Role } from '../../../src/domain/shared/actors.js';
-import { TIERS, type Tier } from '../../../src/domain/shared/tiers.js';
+import type { Tier } from '../../../src/domain/shared/tiers.js';
 import type { UnitPath } from '../../../src/domain/shared/units.js';
-
-/** One step of a problem's life, `after` hours after its report; deadlines `due` hours after the report. */
-export type ScriptStep =
-  | { readonly kind: 'triage'; readonly after: number; readonly tier: Tier; readonly due: number }
-  | { readonly kind: 'escalate'; readonly after: number; readonly due: number }
-  | { readonly kind: 'resolve'; readonly after: number }
-  | { readonly kind: 'rate'; readonly after: number; readonly satisfied: boolean; readonly score: number }
-  | { readonly kind: 'reopen'; readonly after: number; readonly due: number }
-  | { readonly kind: 'close'; readonly after: number }
-  | { readonly kind: 'reject'; readonly after: number; readonly reason: ProblemRejectionReason };
-
-/** One problem's whole story. */
-export interface ProblemScript {
-  readonly id: string;
-  readonly path: UnitPath;
-  readonly category: string;
-  readonly reportedAt: string;
-  readonly steps: readonly ScriptStep[];
-}
+import { directoryCommands, ID_NAMES, OUTSIDE_DIRECTORY, type DirectoryNames } from './directory.js';
+import { problemCommands, type ProblemScript, type ScriptStep } from './problem-script.js';
+import { recordCommands } from './record-commands.js';
 
 /** Two communities of Longtan street (one with two grids) and one of Baiyun street. */
 export const LONGTAN_G1: UnitPath = { street: 'longtan-st', community: 'longtan', grid: 'longtan.g1' };
 export const LONGTAN_G2: UnitPath = { street: 'longtan-st', community: 'longtan', grid: 'longtan.g2' };
 export const QINGSHUI_G1: UnitPath = { street: 'longtan-st', community: 'qingshui', grid: 'qingshui.g1' };
 export const BAIYUN_G1: UnitPath = { street: 'baiyun-st', community: 'baiyun', grid: 'baiyun.g1' };
-
-const HOUR = 3_600_000;
-const plus = (instant: string, hours: number): string =>
-  new Date(Date.parse(instant) + hours * HOUR).toISOString();
 
 const resolvedAt = (tier: Tier, after = 20): ScriptStep[] => [
   { kind: 'triage', after: 2, tier, due: 72 },
@@ -228,128 +205,32 @@ export const DISTRICT: readonly ProblemScript[] = [
 /** The instant of the district's last event: `p-late`'s rating. */
 export const DISTRICT_LAST_EVENT = '2026-04-20T10:00:00.000Z';
 
-type Actor = { readonly id: string; readonly role: Role; readonly scope: readonly string[] };
-
-const staff = (tier: Tier, path: UnitPath): Actor => {
-  switch (tier) {
-    case 'grid':
-      return { id: `gw-${path.grid}`, role: 'grid-worker', scope: [path.grid] };
-    case 'community':
-      return { id: `cs-${path.community}`, role: 'community-staff', scope: [path.community] };
-    case 'street':
-      return { id: `so-${path.street}`, role: 'street-official', scope: [path.street] };
-    case 'department':
-      return { id: 'dept-city', role: 'department', scope: [] };
-  }
-};
-
-interface Timed {
-  readonly at: string;
-  readonly command: LinliCommandInput;
-  readonly actor: Actor;
+/** What {@link recordDistrict} records: the problem scripts, and the names the directory gives. */
+export interface DistrictOptions {
+  readonly scripts?: readonly ProblemScript[];
+  /** Default {@link ID_NAMES}: the report shows ids alone; `DIRECTORY_NAMES` gives a street office's names. */
+  readonly names?: DirectoryNames;
 }
 
-const commandsOf = (script: ProblemScript): Timed[] => {
-  const { id: problemId, path, reportedAt } = script;
-  const reporter: Actor = { id: `res-${problemId}`, role: 'resident', scope: [] };
-  const timed: Timed[] = [
-    {
-      at: reportedAt,
-      actor: reporter,
-      command: {
-        type: 'ReportProblem',
-        data: {
-          problemId,
-          path,
-          category: script.category,
-          description: 'seen on the round',
-          channel: 'app',
-        },
-      },
-    },
-  ];
-  let tier: Tier = 'grid';
-  for (const step of script.steps) {
-    const at = plus(reportedAt, step.after);
-    const holder = staff(tier, path);
-    switch (step.kind) {
-      case 'triage':
-        tier = step.tier;
-        timed.push({
-          at,
-          actor: staff('grid', path),
-          command: { type: 'TriageProblem', data: { problemId, tier, dueBy: plus(reportedAt, step.due) } },
-        });
-        break;
-      case 'escalate':
-        tier = TIERS[TIERS.indexOf(tier) + 1] as Tier;
-        timed.push({
-          at,
-          actor: holder,
-          command: {
-            type: 'EscalateProblem',
-            data: { problemId, reason: 'beyond this tier', dueBy: plus(reportedAt, step.due) },
-          },
-        });
-        break;
-      case 'resolve':
-        timed.push({
-          at,
-          actor: holder,
-          command: { type: 'ResolveProblem', data: { problemId, resolution: 'done' } },
-        });
-        break;
-      case 'rate':
-        timed.push({
-          at,
-          actor: reporter,
-          command: {
-            type: 'RateResolution',
-            data: { problemId, satisfied: step.satisfied, score: step.score },
-          },
-        });
-        break;
-      case 'reopen':
-        timed.push({
-          at,
-          actor: reporter,
-          command: {
-            type: 'ReopenProblem',
-            data: { problemId, reason: 'not fixed', dueBy: plus(reportedAt, step.due) },
-          },
-        });
-        break;
-      case 'close':
-        timed.push({ at, actor: holder, command: { type: 'CloseProblem', data: { problemId } } });
-        break;
-      case 'reject':
-        timed.push({
-          at,
-          actor: holder,
-          command: { type: 'RejectProblem', data: { problemId, reason: step.reason } },
-        });
-        break;
-    }
-  }
-  return timed;
-};
-
 /**
- * Records problem scripts through a fresh governance facade, every command at its own instant in time
- * order (ties in script order), and returns the facade. Every command must be accepted.
+ * Records the district's directory, then its problem scripts, through a fresh governance facade, every
+ * problem command at its own instant in time order (ties in script order), and returns the facade. Every
+ * command must be accepted; Baiyun's reports are recorded below the facade, as it is outside the directory.
  */
-export const recordDistrict = async (scripts: readonly ProblemScript[] = DISTRICT): Promise<Governance> => {
+export const recordDistrict = async ({
+  scripts = DISTRICT,
+  names = ID_NAMES,
+}: DistrictOptions = {}): Promise<Governance> => {
   const governance = createGovernance();
+  await recordCommands(governance, directoryCommands(names), {
+    idPrefix: 'dir',
+    outsideDirectory: OUTSIDE_DIRECTORY,
+  });
   const timed = scripts
-    .flatMap(commandsOf)
+    .flatMap(problemCommands)
     .map((entry, order) => ({ ...entry, order }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
-  for (const [index, { at, command, actor }] of timed.entries()) {
-    const result = await governance.execute(command, { actor, now: at, commandId: `cmd-${index}` });
-    if (isLeft(result)) {
-      throw new Error(`${command.type} at ${at} was refused: ${result.left.code} ${result.left.message}`);
-    }
-  }
+  await recordCommands(governance, timed, { idPrefix: 'cmd', outsideDirectory: OUTSIDE_DIRECTORY });
   return governance;
 };
 
