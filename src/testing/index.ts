@@ -5,7 +5,15 @@
  */
 export { spec, type SpecGiven, type SpecOutcome } from './spec.js';
 export { testContext } from './context.js';
-export { recordDirectory, type DirectoryCommunity, type DirectoryUnit } from './directory.js';
+export {
+  DIRECTORY_RECORDED_AT,
+  directoryOfPaths,
+  directorySteps,
+  recordDirectory,
+  type DirectoryCommunity,
+  type DirectoryStep,
+  type DirectoryUnit,
+} from './directory.js';
 export * from './arbitraries/neighbourhood.js';
 export * from './arbitraries/problem.js';
 export * from './arbitraries/task.js';
