@@ -59,6 +59,8 @@ const reportProcess = (args: readonly string[], stdin: string): Promise<Run> =>
 
 let dir: string;
 let text: string;
+/** The line of tampered.jsonl whose event was tampered with. */
+let tamperedLine: number;
 const file = (name: string): string => join(dir, name);
 
 beforeAll(async () => {
@@ -73,7 +75,10 @@ beforeAll(async () => {
   await writeFile(file('truncated.jsonl'), text.slice(0, text.indexOf('\n', text.length / 2) - 15));
   await writeFile(file('not-a-history.csv'), 'street,community,grid\nlongtan-st,longtan,longtan.g1\n');
   const { events, trailer } = parseText(text);
-  (events[3]!.data as Record<string, unknown>).problemId = 'not an id';
+  // The fourth problem event (the directory's events come first) gets a problem id no schema accepts.
+  const tampered = events.filter((event) => event.streamId.startsWith('problem-'))[3]!;
+  (tampered.data as Record<string, unknown>).problemId = 'not an id';
+  tamperedLine = events.indexOf(tampered) + 1;
   await writeFile(file('tampered.jsonl'), writeText(events, trailer));
 });
 afterAll(async () => {
@@ -156,7 +161,7 @@ describe('linli report <history.jsonl> --out <report.html>', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("linli report: warning: the trailer's digest");
     expect(run.stderr).toContain(
-      'linli report: warning: 1 events are not valid linli events and were left out (first at line 4); run linli audit',
+      `linli report: warning: 1 events are not valid linli events and were left out (first at line ${tamperedLine}); run linli audit`,
     );
     expect(await readFile(file('tampered.html'), 'utf8')).toContain('are not valid linli events');
   });

@@ -13,6 +13,7 @@ import type { ProblemRejectionReason } from '../../../src/domain/problem/events.
 import type { Role } from '../../../src/domain/shared/actors.js';
 import { TIERS, type Tier } from '../../../src/domain/shared/tiers.js';
 import type { UnitPath } from '../../../src/domain/shared/units.js';
+import { directoryOfPaths, recordDirectory } from '../../../src/testing/directory.js';
 
 /** One step of a problem's life, `after` hours after its report; deadlines `due` hours after the report. */
 export type ScriptStep =
@@ -336,10 +337,13 @@ const commandsOf = (script: ProblemScript): Timed[] => {
 
 /**
  * Records problem scripts through a fresh governance facade, every command at its own instant in time
- * order (ties in script order), and returns the facade. Every command must be accepted.
+ * order (ties in script order), and returns the facade. Every command must be accepted. The directory of
+ * the places the scripts name is recorded first, dated before any report: the report counts months from the
+ * first problem reported and judges at the last event, so the directory's date changes no figure.
  */
 export const recordDistrict = async (scripts: readonly ProblemScript[] = DISTRICT): Promise<Governance> => {
   const governance = createGovernance();
+  await recordDirectory(governance, directoryOfPaths(scripts.map((script) => script.path)));
   const timed = scripts
     .flatMap(commandsOf)
     .map((entry, order) => ({ ...entry, order }))
