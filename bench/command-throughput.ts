@@ -8,9 +8,10 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { createGovernance } from '../src/commands/governance.js';
 import { awardPointsFor } from '../src/commands/points-policy.js';
 import { createLinliAggregates } from '../src/domain/linli.js';
+import { recordDirectory } from '../src/testing/directory.js';
 import { emmettHandlerFor, type EmmettEvent } from './emmett-handler.js';
 import { compare, interleave, median, timed, type BenchModule } from './harness.js';
-import { COMMANDS_PER_LIFECYCLE, lifecycle, type LifecycleStep } from './task-lifecycle.js';
+import { COMMANDS_PER_LIFECYCLE, DIRECTORY, lifecycle, type LifecycleStep } from './task-lifecycle.js';
 
 /** Residents the tasks are spread over: each points stream gets `lifecycles / RESIDENTS` awards. */
 const RESIDENTS = 200;
@@ -26,9 +27,13 @@ const fail = (peer: string, step: string, message: string): never => {
 const workload = (run: string, count: number): readonly LifecycleStep[] =>
   Array.from({ length: count }, (_, i) => lifecycle(run, i, RESIDENTS)).flat();
 
-/** Runs `count` lifecycles through linli's facade on a fresh in-memory store; returns commands per second. */
+/**
+ * Runs `count` lifecycles through linli's facade on a fresh in-memory store, its directory recorded before
+ * the clock starts; returns commands per second.
+ */
 const runLinli = async (run: string, count: number): Promise<number> => {
   const governance = createGovernance();
+  await recordDirectory(governance, DIRECTORY);
   const steps = workload(run, count);
   const seconds = await timed(async () => {
     for (const step of steps) {

@@ -29,7 +29,8 @@ const award = (residentId: string): { command: PointsCommandInput; context: Comm
       data: { residentId, community: COMMUNITY, taskId: `t-${n}`, points: 5, verifiedEventId: `v-${n}` },
     },
     context: {
-      actor: { ...POINTS_POLICY_ACTOR, scope: [], organisations: [] },
+      // The points policy answers for the task's community, as `awardPointsFor` scopes it.
+      actor: { ...POINTS_POLICY_ACTOR, scope: [COMMUNITY], organisations: [] },
       now: new Date(Date.parse('2026-01-01T00:00:00Z') + n * 1_000).toISOString(),
       commandId: `award-${n}`,
     },

@@ -4,6 +4,15 @@ import type { TaskCommandInput } from '../src/domain/task/commands.js';
 /** The community every benchmark task is published in. */
 export const COMMUNITY = 'bairuijing';
 
+/** The grid every benchmark task is published in. */
+export const UNIT = 'grid-3';
+
+/**
+ * The directory the tasks are published in, recorded before the clock starts: the facade refuses a task in a
+ * unit the directory does not record.
+ */
+export const DIRECTORY = [{ street: 'wuhou', community: COMMUNITY, grids: [UNIT] }] as const;
+
 /** The staff member who publishes and verifies the tasks. */
 const STAFF = { id: 'staff-1', role: 'community-staff', scope: [COMMUNITY] } as const;
 
@@ -40,7 +49,7 @@ export const lifecycle = (run: string, index: number, residents: number): readon
         data: {
           taskId,
           community: COMMUNITY,
-          unit: 'grid-3',
+          unit: UNIT,
           title: 'Replace the stairwell light bulb, building 5',
           difficulty: 'easy',
           deadline: '2026-12-31T00:00:00+08:00',

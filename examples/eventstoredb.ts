@@ -6,17 +6,27 @@
  * Run it: ESDB_CONNECTION_STRING='esdb://localhost:2113?tls=false' npx tsx examples/eventstoredb.ts
  * (In linli's own test suite it runs against a protocol-level stand-in server, not a real node.)
  */
-import { audit, createGovernance } from 'linli';
+import { audit, createGovernance, neighbourhoodStream, problemStream } from 'linli';
 import { eventStoreDbStore } from 'linli/eventstoredb';
 import { recordManholeStory } from './story.js';
 
-/** Records the story on the node and audits the problem's stream; returns the audit's verdict. */
+/** The events of several reads, one after the other. */
+async function* concat<T>(...reads: AsyncIterable<T>[]): AsyncIterable<T> {
+  for (const read of reads) yield* read;
+}
+
+/**
+ * Records the story on the node and audits the problem's stream after the community's (the directory the
+ * problem's place is judged by); returns the audit's verdict.
+ */
 export const main = async (connectionString: string, problemId = 'p-manhole-1') => {
   const store = eventStoreDbStore(connectionString);
   try {
     const gov = createGovernance({ store });
     await recordManholeStory(gov, problemId);
-    const result = await audit(store.readStream(`problem-${problemId}`));
+    const result = await audit(
+      concat(store.readStream(neighbourhoodStream('bairuijing')), store.readStream(problemStream(problemId))),
+    );
     return { events: result.summary.events, violations: result.violations.length };
   } finally {
     await store.close();

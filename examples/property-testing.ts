@@ -11,7 +11,12 @@
 import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { createGovernance, linliEventParser, type LinliEvent, type Recorded } from 'linli';
-import { interleaveByTime, problemLifecyclesArbitrary } from 'linli/testing';
+import {
+  directoryOfPaths,
+  interleaveByTime,
+  problemLifecyclesArbitrary,
+  recordDirectory,
+} from 'linli/testing';
 
 /** Your policy: the pages to send for a batch of linli events (one per climb to street or department). */
 export const whistlePolicy = (events: readonly Recorded<LinliEvent>[]): string[] =>
@@ -26,6 +31,8 @@ export const whistlePolicy = (events: readonly Recorded<LinliEvent>[]): string[]
 export const whistleProperty = (policy: typeof whistlePolicy = whistlePolicy) =>
   fc.asyncProperty(problemLifecyclesArbitrary({ minLength: 1, maxLength: 6 }), async (lifecycles) => {
     const gov = createGovernance();
+    // Problems are filed only in places the directory records: record the communities and grids they name.
+    await recordDirectory(gov, directoryOfPaths(lifecycles.map((lifecycle) => lifecycle.path)));
     for (const { command, context } of interleaveByTime(lifecycles)) {
       const result = await gov.execute(command, context);
       if (isLeft(result)) throw new Error(`generated step refused: ${result.left.code}`);

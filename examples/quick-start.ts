@@ -1,6 +1,7 @@
 /**
  * Quick start: one problem through the whole ladder, then the 721 figures.
- * A resident reports blocked drains; the grid worker triages it; the grid cannot clear a main sewer, so it
+ * The street records the community and its grid first (a problem can only be filed in a place the directory
+ * records); then a resident reports blocked drains; the grid worker triages it; the grid cannot clear a main sewer, so it
  * escalates to the community, which resolves it with the water company; the resident rates the outcome.
  *
  * Run it: npx tsx examples/quick-start.ts
@@ -12,6 +13,7 @@ import { createGovernance, query721, type CommandContextInput, type LinliCommand
 export const main = async () => {
   const gov = createGovernance(); // in-memory store; pass { store } for PostgreSQL or EventStoreDB
   const path = { street: 'longtanzi', community: 'bairuijing', grid: 'grid-07' };
+  const streetOfficial = { id: 'so-1', role: 'street-official', scope: ['longtanzi'] } as const;
   const resident = { id: 'res-1024', role: 'resident' } as const;
   const gridWorker = { id: 'gw-07', role: 'grid-worker', scope: ['grid-07'] } as const;
   const communityStaff = { id: 'cs-3', role: 'community-staff', scope: ['bairuijing'] } as const;
@@ -23,6 +25,24 @@ export const main = async () => {
       throw new Error(`${command.type} refused: ${result.left.code} ${result.left.message}`);
     return result.right;
   };
+
+  // The directory: the street establishes the community, then adds the grid problems are filed under.
+  await run(
+    {
+      type: 'EstablishNeighbourhood',
+      data: { neighbourhoodId: 'bairuijing', streetId: 'longtanzi', name: 'Bairuijing' },
+    },
+    streetOfficial,
+    '2026-03-01T09:00:00+08:00',
+  );
+  await run(
+    {
+      type: 'AddUnit',
+      data: { neighbourhoodId: 'bairuijing', unitId: 'grid-07', level: 'grid', parentId: 'bairuijing' },
+    },
+    streetOfficial,
+    '2026-03-01T09:05:00+08:00',
+  );
 
   await run(
     {

@@ -1,5 +1,5 @@
 /**
- * Tasks and points: the community publishes a light-bulb task and a directed greening task; a resident
+ * Tasks and points: the street records the community and its grid; the community publishes a light-bulb task and a directed greening task; a resident
  * claims the bulb, uploads a photo, staff verify it and the points policy pays the points; the quarterly
  * redemption event turns points into goods; the board, the ledger and the honour roll show it all.
  *
@@ -19,6 +19,7 @@ import {
 /** Runs the story and returns what the read models say afterwards. */
 export const main = async () => {
   const gov = createGovernance();
+  const streetOfficial = { id: 'so-1', role: 'street-official', scope: ['longtanzi'] } as const;
   const staff = { id: 'cs-3', role: 'community-staff', scope: ['bairuijing'] } as const;
   const resident = { id: 'res-1024', role: 'resident' } as const;
   const gardener = { id: 'res-2048', role: 'resident', organisations: ['green-team'] } as const;
@@ -54,6 +55,24 @@ export const main = async () => {
       staff,
       '2026-06-01T09:00:00+08:00',
     );
+
+  // A task is published in a unit the directory records: the street establishes the community and its grid.
+  await run(
+    {
+      type: 'EstablishNeighbourhood',
+      data: { neighbourhoodId: 'bairuijing', streetId: 'longtanzi', name: 'Bairuijing' },
+    },
+    streetOfficial,
+    '2026-05-04T09:00:00+08:00',
+  );
+  await run(
+    {
+      type: 'AddUnit',
+      data: { neighbourhoodId: 'bairuijing', unitId: 'grid-07', level: 'grid', parentId: 'bairuijing' },
+    },
+    streetOfficial,
+    '2026-05-04T09:05:00+08:00',
+  );
 
   await publish('t-bulb', 'Replace the stairwell light bulbs, buildings 5 to 7', 'easy', 3);
   await publish('t-green', 'Replant the flower bed by the north gate', 'medium', 1, 'green-team');

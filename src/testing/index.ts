@@ -11,7 +11,15 @@ import { loadArbitraries } from './optional-arbitraries.js';
 
 export { spec, type SpecGiven, type SpecOutcome } from './spec.js';
 export { testContext } from './context.js';
-export { recordDirectory, type DirectoryCommunity, type DirectoryUnit } from './directory.js';
+export {
+  DIRECTORY_RECORDED_AT,
+  directoryOfPaths,
+  directorySteps,
+  recordDirectory,
+  type DirectoryCommunity,
+  type DirectoryStep,
+  type DirectoryUnit,
+} from './directory.js';
 export * from './scenarios/neighbourhood-pools.js';
 export * from './scenarios/problem-actors.js';
 export * from './scenarios/problem-lifecycle.js';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createGovernance } from '../../src/commands/governance.js';
 import type { CommandContextInput } from '../../src/domain/shared/context.js';
 import type { DomainError } from '../../src/domain/shared/errors.js';
+import { recordDirectory } from '../../src/testing/directory.js';
 import { collect } from '../store/contract.js';
 
 let n = 0;
@@ -27,9 +28,16 @@ const otherGridWorker = { id: 'gw-4', role: 'grid-worker' as const, scope: ['gri
 const staff = { id: 'staff-1', role: 'community-staff' as const, scope: ['bairuijing'] };
 const resident = { id: 'res-42', role: 'resident' as const };
 
+/** A facade whose directory records Bairuijing on its street and its grid 3, where the stories happen. */
+const inBairuijing = async () => {
+  const gov = createGovernance();
+  await recordDirectory(gov, [{ street: path.street, community: path.community, grids: [path.grid] }]);
+  return gov;
+};
+
 describe('the governance facade', () => {
   it("fixes the rider's missing manhole cover the next day at grid level", async () => {
-    const gov = createGovernance();
+    const gov = await inBairuijing();
     ok(
       await gov.execute(
         {
@@ -76,7 +84,7 @@ describe('the governance facade', () => {
   });
 
   it('pays a verified light-bulb task into the resident points and refuses a redemption beyond them', async () => {
-    const gov = createGovernance();
+    const gov = await inBairuijing();
     ok(
       await gov.execute(
         {

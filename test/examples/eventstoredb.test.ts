@@ -11,5 +11,12 @@ afterAll(async () => {
 });
 
 it('examples/eventstoredb: the story recorded through the real client (on the stand-in server) audits clean', async () => {
-  expect(await main(standIn.connectionString)).toEqual({ events: 4, violations: 0 });
+  // Six events: the community and its grid (the directory the problem's place is judged by), then the four
+  // of the problem.
+  expect(await main(standIn.connectionString)).toEqual({ events: 6, violations: 0 });
+});
+
+it('examples/eventstoredb: a second story on the same node reuses the directory the first recorded', async () => {
+  await main(standIn.connectionString, 'p-manhole-2');
+  expect(await main(standIn.connectionString, 'p-manhole-3')).toEqual({ events: 6, violations: 0 });
 });

@@ -55,8 +55,10 @@ describe('combineProjections', () => {
   it('serves the facade: every command recorded before readModels() is in the models', async () => {
     const { createGovernance } = await import('../../src/commands/governance.js');
     const { query721 } = await import('../../src/projections/resolution-stats/index.js');
+    const { recordDirectory } = await import('../../src/testing/directory.js');
     const gov = createGovernance();
     const path = { street: 's1', community: 'c1', grid: 'g1' };
+    await recordDirectory(gov, [{ street: path.street, community: path.community, grids: [path.grid] }]);
     const worker = { id: 'gw-1', role: 'grid-worker' as const, scope: ['g1'] };
     const run = async (
       command: Parameters<typeof gov.execute>[0],

@@ -19,6 +19,7 @@ import {
 } from '../../../src/projections/honour-roll/index.js';
 import type { Projection } from '../../../src/projections/projection.js';
 import { ProjectionRunner } from '../../../src/projections/runner.js';
+import { recordDirectory } from '../../../src/testing/directory.js';
 import { parseLinli } from '../support/replay.js';
 
 type Actor = CommandContextInput['actor'];
@@ -50,6 +51,13 @@ const award = (governance: Governance, residentId: string, points: number, now: 
     policy,
     now,
   );
+
+/** A facade whose directory records Wuchang-1, the community the stories' tasks are published in. */
+const inWuchang = async (): Promise<Governance> => {
+  const governance = createGovernance();
+  await recordDirectory(governance, [{ street: 'wuchang', community: 'wuchang-1' }]);
+  return governance;
+};
 
 /** A task published, claimed, proved and verified for `residentId` on one day (paying its points). */
 const verifiedTask = async (governance: Governance, residentId: string, day: string) => {
@@ -117,7 +125,7 @@ describe('honour roll stories', () => {
   });
 
   it("names the quarter's top contributors: ties on points go to verified tasks, full ties share a rank", async () => {
-    const governance = createGovernance();
+    const governance = await inWuchang();
     await verifiedTask(governance, 'res-a', '2026-04-10'); // 10 points, 1 task
     await award(governance, 'res-b', 10, '2026-04-11T10:00:00+08:00'); // 10 points, no task
     await award(governance, 'res-c', 40, '2026-05-02T10:00:00+08:00');
@@ -180,7 +188,7 @@ describe('honour roll stories', () => {
   });
 
   it('posts the red list: everyone with verified tasks in the period, most tasks first', async () => {
-    const governance = createGovernance();
+    const governance = await inWuchang();
     await verifiedTask(governance, 'res-a', '2026-05-03');
     await verifiedTask(governance, 'res-b', '2026-05-04');
     await verifiedTask(governance, 'res-b', '2026-05-20');

@@ -1,7 +1,11 @@
 /** DOMAIN.md's points stories, told through the governance facade and read back from the ledger. */
 import { isLeft, type Either } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createGovernance, type Governance } from '../../../src/commands/governance.js';
+import {
+  createGovernance,
+  type Governance,
+  type GovernanceOptions,
+} from '../../../src/commands/governance.js';
 import type { LinliCommandInput } from '../../../src/domain/linli.js';
 import type { CommandContextInput } from '../../../src/domain/shared/context.js';
 import type { DomainError } from '../../../src/domain/shared/errors.js';
@@ -12,6 +16,7 @@ import {
   residentAccount,
 } from '../../../src/projections/points-ledger/index.js';
 import { ProjectionRunner } from '../../../src/projections/runner.js';
+import { recordDirectory } from '../../../src/testing/directory.js';
 import { parseLinli } from '../support/replay.js';
 
 type Actor = CommandContextInput['actor'];
@@ -34,6 +39,13 @@ const run = async (
 const ok = async (result: Promise<Either<DomainError, unknown>>): Promise<void> => {
   const done = await result;
   if (isLeft(done)) throw new Error(`${done.left.code}: ${done.left.message}`);
+};
+
+/** A facade whose directory records Bairuijing, the community the stories' tasks are published in. */
+const inBairuijing = async (options?: GovernanceOptions): Promise<Governance> => {
+  const governance = createGovernance(options);
+  await recordDirectory(governance, [{ street: 'wuhou', community: 'bairuijing' }]);
+  return governance;
 };
 
 /** Publishes a task, and has `residentId` claim it, prove it and be verified (which pays the points). */
@@ -76,7 +88,7 @@ const ledgerOf = async (governance: Governance) => {
 
 describe('points ledger stories', () => {
   it('books the light-bulb task: a verified task pays its difficulty points into one entry', async () => {
-    const governance = createGovernance({ config: { points: { redemptionWindows: [redemptionDay] } } });
+    const governance = await inBairuijing({ config: { points: { redemptionWindows: [redemptionDay] } } });
     await doTask(governance, 'bulb-7', 'Replace the stairwell light bulb', 'easy', 'res-42', '2026-05-12');
 
     const ledger = await ledgerOf(governance);
@@ -109,7 +121,7 @@ describe('points ledger stories', () => {
   });
 
   it('lowers what the community owes at the quarterly redemption event, and only then', async () => {
-    const governance = createGovernance({ config: { points: { redemptionWindows: [redemptionDay] } } });
+    const governance = await inBairuijing({ config: { points: { redemptionWindows: [redemptionDay] } } });
     await doTask(governance, 'bulb-7', 'Replace the stairwell light bulb', 'easy', 'res-42', '2026-04-08');
     await doTask(governance, 'tutor-3', 'Tutor pupils after school', 'medium', 'res-7', '2026-05-20');
     await doTask(governance, 'tutor-4', 'Tutor pupils after school', 'medium', 'res-7', '2026-06-03');
@@ -180,7 +192,7 @@ describe('points ledger stories', () => {
   });
 
   it('keeps ids that are object-prototype keys as ordinary residents', async () => {
-    const governance = createGovernance();
+    const governance = await inBairuijing();
     for (const id of ['__proto__', 'constructor', 'toString']) {
       await doTask(governance, `bulb-${id}`, 'Replace the stairwell light bulb', 'easy', id, '2026-05-12');
     }

@@ -6,6 +6,7 @@ import type { LinliCommandInput } from '../../../src/domain/linli.js';
 import type { CommandContextInput } from '../../../src/domain/shared/context.js';
 import { ProjectionRunner } from '../../../src/projections/runner.js';
 import { openTasks, taskBoardProjection, taskCard } from '../../../src/projections/task-board/index.js';
+import { recordDirectory } from '../../../src/testing/directory.js';
 import { parseLinli } from '../support/replay.js';
 
 type Actor = CommandContextInput['actor'];
@@ -31,6 +32,13 @@ const board = async (governance: Governance) => {
 };
 
 const ids = (cards: readonly { taskId: string }[]) => cards.map((card) => card.taskId);
+
+/** A facade whose directory records Longtanzi and its grid g3, where the month's tasks are published. */
+const inLongtanzi = async (): Promise<Governance> => {
+  const governance = createGovernance();
+  await recordDirectory(governance, [{ street: 'wuhou', community: 'longtanzi', grids: ['longtanzi.g3'] }]);
+  return governance;
+};
 
 /** The first of the month's list: two public tasks, one directed to the electrical co-operative. */
 const publishMonthlyList = async (governance: Governance) => {
@@ -66,7 +74,7 @@ const publishMonthlyList = async (governance: Governance) => {
 
 describe('task board stories', () => {
   it("lists the month's open tasks by deadline, public and directed, per unit", async () => {
-    const governance = createGovernance();
+    const governance = await inLongtanzi();
     await publishMonthlyList(governance);
     const state = await board(governance);
     // Deadline first (the directed task is due two days earlier), then task id on equal deadlines.
@@ -85,7 +93,7 @@ describe('task board stories', () => {
   });
 
   it('hides a task whose slots are all claimed, and shows it again when a claim is released', async () => {
-    const governance = createGovernance();
+    const governance = await inLongtanzi();
     await publishMonthlyList(governance);
     await ok(
       governance,
@@ -120,7 +128,7 @@ describe('task board stories', () => {
   });
 
   it('drops tasks past their deadline at asOf, before anyone records the expiry', async () => {
-    const governance = createGovernance();
+    const governance = await inLongtanzi();
     await publishMonthlyList(governance);
     const state = await board(governance);
     expect(ids(openTasks(state, { asOf: '2026-05-08T17:59:59+08:00' }))).toEqual([
@@ -143,7 +151,7 @@ describe('task board stories', () => {
   });
 
   it('marks a task completed once every slot is verified, and a cancelled one as cancelled', async () => {
-    const governance = createGovernance();
+    const governance = await inLongtanzi();
     await publishMonthlyList(governance);
     const proof = [{ kind: 'photo' as const, ref: 'media:wiring.jpg' }];
     await ok(
