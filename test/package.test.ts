@@ -66,8 +66,11 @@ describe('the published package', () => {
       [
         "import { createGovernance } from 'linli';",
         'const gov = createGovernance();',
-        "const actor = { id: 'res-1', role: 'resident' };",
-        "const ctx = { actor, now: '2026-03-02T08:15:00+08:00', commandId: 'c1' };",
+        "const official = { id: 'so-1', role: 'street-official', scope: ['s'] };",
+        "const at = (actor, commandId) => ({ actor, now: '2026-03-02T08:15:00+08:00', commandId });",
+        "await gov.execute({ type: 'EstablishNeighbourhood', data: { neighbourhoodId: 'c', streetId: 's', name: 'C' } }, at(official, 'd1'));",
+        "await gov.execute({ type: 'AddUnit', data: { neighbourhoodId: 'c', unitId: 'g', level: 'grid', parentId: 'c' } }, at(official, 'd2'));",
+        "const ctx = at({ id: 'res-1', role: 'resident' }, 'c1');",
         "const path = { street: 's', community: 'c', grid: 'g' };",
         'const r = await gov.execute({ type: "ReportProblem", data: { problemId: "p-1", path,',
         '  category: "blocked-pipe", description: "Drains", channel: "app" } }, ctx);',

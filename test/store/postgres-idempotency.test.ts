@@ -10,6 +10,7 @@ import type { DomainError } from '../../src/domain/shared/errors.js';
 import { PostgresEventStore } from '../../src/store/postgres/event-store.js';
 import { freshSchema, postgresUrl } from '../support/postgres.js';
 import { collect } from './contract.js';
+import { recordDirectory } from '../../src/testing/directory.js';
 
 const schema = freshSchema('idem');
 const stores: PostgresEventStore[] = [];
@@ -53,6 +54,9 @@ const verify = { type: 'VerifyTask', data: { taskId: 't-pg', residentId: 'res-42
 
 describe('idempotency keys on PostgreSQL, across restarts', () => {
   it('answers retries with the first result and refuses a key reused for another command', async () => {
+    await recordDirectory(await restart(), [
+      { street: 'longtanzi', community: 'bairuijing', grids: ['grid-3'] },
+    ]);
     const publishContext = at('pg-publish', staff, '2026-05-01T09:00:00+08:00');
     const first = ok(await (await restart()).execute(publish('Replace the bulb'), publishContext));
     expect(first[0]?.metadata.commandDigest).toMatch(/^[0-9a-f]{64}$/);
@@ -83,6 +87,8 @@ describe('idempotency keys on PostgreSQL, across restarts', () => {
     expect(ok(await (await restart()).execute(verify, verifyContext))).toEqual(verified);
     expect(await collect(lastStore.readAll())).toEqual(before);
     expect(before.map((e) => e.type)).toEqual([
+      'NeighbourhoodEstablished',
+      'UnitAdded',
       'TaskPublished',
       'TaskClaimed',
       'TaskProofSubmitted',
