@@ -43,6 +43,7 @@ export {
 } from './commands/retry.js';
 
 export * from './commands/governance.js';
+export { directoryPlaceCheck, type OutsideCheck } from './commands/place-check.js';
 export { toJsonSafe, type JsonSafe } from './commands/json-safe.js';
 export * from './commands/points-policy.js';
 export { parseRecorded } from './commands/parse-recorded.js';

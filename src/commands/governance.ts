@@ -10,9 +10,7 @@ import {
 } from '../domain/linli.js';
 import type { CommandContextInput } from '../domain/shared/context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
-import { neighbourhoodStream } from '../domain/shared/ids.js';
 import { isPlainRecord } from '../domain/shared/plain-record.js';
-import { namedPlace, placeCommunity, placeMismatch } from '../domain/neighbourhood/places.js';
 import type { EventStore } from '../store/event-store.js';
 import { InMemoryEventStore } from '../store/memory.js';
 import { readModelsProjection, type ReadModels } from '../projections/read-models.js';
@@ -22,6 +20,7 @@ import { ProjectionRunner } from '../projections/runner.js';
 import type { UnitPath } from '../domain/shared/units.js';
 import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
+import { directoryPlaceCheck } from './place-check.js';
 import { awardPointsFor } from './points-policy.js';
 
 /** Options of {@link createGovernance}. */
@@ -107,28 +106,7 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
     return right(paid);
   };
 
-  /**
-   * The place a command names must be the directory's: scope checks compare the actor's units with its ids,
-   * so a command naming one of the actor's units under another community, or a grid under another street,
-   * would otherwise carry its own authority. Units are never removed, so what is found here still holds when
-   * the command is appended.
-   */
-  const checkPlace = async (command: {
-    readonly type: string;
-    readonly data: unknown;
-  }): Promise<DomainError | undefined> => {
-    const place = namedPlace(command);
-    if (place === undefined) return undefined;
-    const community = placeCommunity(place);
-    const register = await handler.stateOf(aggregates.neighbourhood, neighbourhoodStream(community));
-    if (isLeft(register)) return register.left;
-    const mismatch = placeMismatch(register.right, place);
-    return mismatch === undefined
-      ? undefined
-      : domainError('forbidden', `${command.type} names a place the directory does not: ${mismatch}`, {
-          place,
-        });
-  };
+  const checkPlace = directoryPlaceCheck(handler, aggregates.neighbourhood);
 
   return {
     store,

@@ -6,6 +6,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Governance } from '../../src/commands/governance.js';
+import { directoryPlaceCheck } from '../../src/commands/place-check.js';
 import type { LinliCommandInput } from '../../src/domain/linli.js';
 import type { CommandContextInput } from '../../src/domain/shared/context.js';
 import { collect } from '../store/contract.js';
@@ -164,5 +165,28 @@ describe('scope bypasses are refused with forbidden, nothing appended', () => {
       20,
     );
     expect(isLeft(result) ? result.left.code : result.right.map((e) => e.type)).toEqual(['PointsAdjusted']);
+  });
+
+  it('refuses below the facade too, when the handler is given the same check', async () => {
+    const { handler, aggregates } = governance;
+    const command = {
+      type: 'ReportProblem',
+      data: {
+        problemId: 'p-9',
+        path: { ...c01Path, street: 's2' },
+        category: 'garbage',
+        description: 'Bins overflowing',
+        channel: 'visit',
+      },
+    };
+    const context = { actor: people.gridWorker, now: '2026-03-03T00:00:00.000Z', commandId: 'below-1' };
+    const check = directoryPlaceCheck(handler, aggregates.neighbourhood);
+    const refused = await handler.handle(aggregates.problem, command, context, check);
+    expect(isLeft(refused) && refused.left.code).toBe('forbidden');
+    const honest = { ...command, data: { ...command.data, path: c01Path } };
+    const accepted = await handler.handle(aggregates.problem, honest, context, check);
+    expect(isLeft(accepted) ? accepted.left.code : accepted.right.events.map((e) => e.type)).toEqual([
+      'ProblemReported',
+    ]);
   });
 });
