@@ -13,6 +13,7 @@ import { historyLength } from './history-length.js';
 import { postgresAppends } from './postgres-appends.js';
 import { replayBench } from './replay.js';
 import { formatTable } from './table.js';
+import { tracingBench } from './tracing.js';
 
 const MODULES: readonly BenchModule[] = [
   commandThroughput,
@@ -22,6 +23,7 @@ const MODULES: readonly BenchModule[] = [
   historyDigestBench,
   postgresAppends,
   contentionBench,
+  tracingBench,
 ];
 
 const usage = (): string =>

@@ -27,6 +27,13 @@ export * from './store/event-store.js';
 export * from './store/checkpoint-store.js';
 export { InMemoryEventStore } from './store/memory.js';
 export { MissingDriverError } from './store/load-driver.js';
+export type {
+  LinliAttributeValue,
+  LinliAttributes,
+  LinliSpan,
+  LinliTracer,
+  TracerOption,
+} from './observability/tracer.js';
 export { catchUpSubscription, AppendNotifier, type CatchUpSource } from './store/catch-up.js';
 
 export type { Aggregate, AnyAggregate, Appended, Recorded } from './commands/aggregate.js';

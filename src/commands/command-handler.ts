@@ -6,6 +6,9 @@ import { domainError, type DomainError } from '../domain/shared/errors.js';
 import { deepFreeze } from '../domain/shared/freeze.js';
 import { GENESIS_HASH, type EventMetadata } from '../domain/shared/events.js';
 import { outOfOrderInTime } from '../domain/shared/time.js';
+import { traceCommand, type CommandTrace } from '../observability/command-trace.js';
+import type { TracerOption } from '../observability/tracer.js';
+import { resolveTracing, type Tracing } from '../observability/tracing.js';
 import {
   isConcurrencyError,
   type EventStore,
@@ -23,6 +26,8 @@ import { LruCache } from './state-cache.js';
 export interface CommandHandlerOptions extends RetryOptions {
   /** How many streams' folded state to keep in memory. Default 10,000. */
   readonly cacheSize?: number;
+  /** The tracer of the `linli.command` and `linli.append` spans, or `false`; see {@link TracerOption}. */
+  readonly tracer?: TracerOption;
 }
 
 /** What a successful command returns: the events it recorded (none when the decision was to do nothing). */
@@ -75,6 +80,7 @@ export class CommandHandler {
   private readonly cache: LruCache<string, StreamState<unknown>>;
   private readonly queue = new KeyedQueue();
   private readonly retry: RetryPolicy;
+  private readonly tracing: Tracing | undefined;
 
   /** Creates a handler over a store; throws a RangeError for an invalid retry setting. */
   constructor(
@@ -83,6 +89,7 @@ export class CommandHandler {
   ) {
     this.retry = retryPolicy(options);
     this.cache = new LruCache(options.cacheSize ?? 10_000);
+    this.tracing = resolveTracing(options.tracer);
   }
 
   /**
@@ -96,6 +103,21 @@ export class CommandHandler {
     context: unknown,
     check?: (command: MessagesOf<CM>) => Promise<DomainError | undefined>,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
+    const tracing = this.tracing;
+    if (tracing === undefined) return this.handleTraced(aggregate, command, context, check, undefined);
+    return traceCommand(tracing, command, (trace) =>
+      this.handleTraced(aggregate, command, context, check, trace),
+    );
+  }
+
+  /** {@link CommandHandler.handle}, filling in `trace` (the command's span) when it is recorded. */
+  private async handleTraced<CM extends SchemaMap, EM extends SchemaMap, S>(
+    aggregate: Aggregate<CM, EM, S>,
+    command: unknown,
+    context: unknown,
+    check: ((command: MessagesOf<CM>) => Promise<DomainError | undefined>) | undefined,
+    trace: CommandTrace | undefined,
+  ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     const parsedCommand = aggregate.commands.parse(command, { errorCode: 'invalid-command' });
     if (isLeft(parsedCommand)) return parsedCommand;
     const parsedContext = parseCommandContext(context);
@@ -108,9 +130,10 @@ export class CommandHandler {
     if (isLeft(digest)) return digest;
     const submitted: SubmittedContext = { ...parsedContext.data, commandDigest: digest.right };
     const streamId = aggregate.streamId(parsedCommand.right);
+    trace?.stream(streamId);
     return this.queue.run(streamId, async () =>
       refuseReusedKey(
-        await this.decideAndAppend(aggregate, streamId, parsedCommand.right, submitted),
+        await this.decideAndAppend(aggregate, streamId, parsedCommand.right, submitted, trace),
         submitted,
       ),
     );
@@ -139,8 +162,10 @@ export class CommandHandler {
     streamId: string,
     command: MessagesOf<CM>,
     context: SubmittedContext,
+    trace: CommandTrace | undefined,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     for (let attempt = 0; ; attempt++) {
+      trace?.retries(attempt);
       const loaded = await this.load(aggregate, streamId);
       if (isLeft(loaded)) return loaded;
       const current = loaded.right;
@@ -163,7 +188,10 @@ export class CommandHandler {
       const expectedRevision: ExpectedRevision =
         current.revision === NO_EVENTS ? 'no-stream' : current.revision;
       try {
-        const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision });
+        const append = () => this.store.appendToStream(streamId, toAppend, { expectedRevision });
+        const result = await (trace === undefined
+          ? append()
+          : trace.append(streamId, toAppend.length, expectedRevision, append));
         const appended = toAppend.map(
           (event, i) =>
             ({

@@ -18,6 +18,7 @@ import { scopeOf } from '../projections/directory/scope.js';
 import { unitPathOf } from '../projections/directory/unit-path.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import type { UnitPath } from '../domain/shared/units.js';
+import type { TracerOption } from '../observability/tracer.js';
 import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
 import { directoryPlaceCheck } from './place-check.js';
@@ -36,6 +37,11 @@ export interface GovernanceOptions {
    * a separate process runs the points policy over the log; both are idempotent, so running both is safe.
    */
   readonly payPointsOnVerify?: boolean;
+  /**
+   * The tracer of the command, append and read-model batch spans, or `false` for none; `handler.tracer`, if
+   * set, overrides it for commands. Default: see {@link TracerOption}.
+   */
+  readonly tracer?: TracerOption;
 }
 
 /**
@@ -78,10 +84,13 @@ export interface Governance {
 /** Creates a governance facade over a store (in memory unless one is given). */
 export const createGovernance = (options: GovernanceOptions = {}): Governance => {
   const store = options.store ?? new InMemoryEventStore();
-  const handler = new CommandHandler(store, options.handler);
+  const handler = new CommandHandler(store, { tracer: options.tracer, ...options.handler });
   const aggregates = createLinliAggregates(options.config);
   const payOnVerify = options.payPointsOnVerify ?? true;
-  const runner = new ProjectionRunner(store, readModelsProjection, { parse: linliEventParser(aggregates) });
+  const runner = new ProjectionRunner(store, readModelsProjection, {
+    parse: linliEventParser(aggregates),
+    tracer: options.tracer,
+  });
 
   const payFor = async (
     events: readonly Appended<LinliEvent>[],

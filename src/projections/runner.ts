@@ -7,6 +7,9 @@ import {
   type RecordedEvent,
   type SubscriptionFilter,
 } from '../store/event-store.js';
+import { traceBatch } from '../observability/batch-trace.js';
+import type { TracerOption } from '../observability/tracer.js';
+import { resolveTracing, type Tracing } from '../observability/tracing.js';
 import { applyBatch, ScratchFold, type Projection } from './projection.js';
 
 /** Turns a raw stored event into the projection's event type, or says why it cannot. */
@@ -22,6 +25,8 @@ export interface ProjectionRunnerOptions<E> {
   readonly batchSize?: number;
   /** Only events passing this filter reach the projection (their positions still advance the checkpoint). */
   readonly filter?: SubscriptionFilter;
+  /** The tracer of the `linli.projection.batch` spans, or `false`; see {@link TracerOption}. */
+  readonly tracer?: TracerOption;
 }
 
 /** A running live projection: stop it, or wait until it has applied a given position. */
@@ -42,6 +47,7 @@ export class ProjectionRunner<E, S> {
   private current: S;
   private applied: bigint | undefined;
   private readonly batchSize: number;
+  private readonly tracing: Tracing | undefined;
   private readonly waiters: { position: bigint; resolve: () => void }[] = [];
   /** Whether the stored checkpoint has been consulted (or deliberately ignored by a rebuild). */
   private checkpointConsulted = false;
@@ -54,6 +60,7 @@ export class ProjectionRunner<E, S> {
   ) {
     this.current = projection.initialState;
     this.batchSize = options.batchSize ?? 1_000;
+    this.tracing = resolveTracing(options.tracer);
   }
 
   /** The projection's current state. */
@@ -120,7 +127,16 @@ export class ProjectionRunner<E, S> {
   }
 
   /** {@link ProjectionRunner.handle}, applying in place to `fold` when a scratch fold owns the state. */
-  private async apply(
+  private apply(
+    batch: readonly RecordedEvent[],
+    fold: ScratchFold<E, S> | undefined,
+  ): Promise<Either<DomainError, S>> {
+    const tracing = this.tracing;
+    if (tracing === undefined) return this.applyNow(batch, fold);
+    return traceBatch(tracing, this.projection.name, this.applied, batch, () => this.applyNow(batch, fold));
+  }
+
+  private async applyNow(
     batch: readonly RecordedEvent[],
     fold: ScratchFold<E, S> | undefined,
   ): Promise<Either<DomainError, S>> {

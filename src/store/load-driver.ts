@@ -44,3 +44,16 @@ export const loadDriver = <T>(entryPoint: string, driver: string, install: strin
     throw error;
   }
 };
+
+/**
+ * Loads the CommonJS package `name` if it is installed, or returns undefined: for a package whose absence
+ * only turns a feature off (`@opentelemetry/api`: no tracing). Any other failure is rethrown as it is.
+ */
+export const loadOptional = <T>(name: string): T | undefined => {
+  try {
+    return require(name) as T;
+  } catch (error) {
+    if (isMissing(error, name)) return undefined;
+    throw error;
+  }
+};
