@@ -2,26 +2,13 @@
  * The facade under retries and junk: a retried `VerifyTask` answers what the first call answered (its
  * `PointsEarned` included), a reused command id is refused, and nothing a host might pass makes it throw.
  */
-import { isLeft, type Either } from 'fp-ts/lib/Either.js';
+import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createGovernance, type Governance } from '../../src/commands/governance.js';
-import type { CommandContextInput } from '../../src/domain/shared/context.js';
-import type { DomainError } from '../../src/domain/shared/errors.js';
 import { InMemoryEventStore } from '../../src/store/memory.js';
 import { recordDirectory } from '../../src/testing/directory.js';
 import { collect } from '../store/contract.js';
-
-const staff = { id: 'staff-1', role: 'community-staff' as const, scope: ['bairuijing'] };
-const resident = { id: 'res-42', role: 'resident' as const };
-const at = (commandId: string, actor: CommandContextInput['actor'], now: string): CommandContextInput => ({
-  actor,
-  now,
-  commandId,
-});
-const ok = <T>(result: Either<DomainError, T>): T => {
-  if (isLeft(result)) throw new Error(`${result.left.code}: ${result.left.message}`);
-  return result.right;
-};
+import { at, ok, resident, staff } from '../support/light-bulb.js';
 
 const verify = { type: 'VerifyTask', data: { taskId: 't-bulb', residentId: 'res-42' } } as const;
 const verifyContext = at('verify-1', staff, '2026-05-01T12:00:00+08:00');

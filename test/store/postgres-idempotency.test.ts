@@ -2,15 +2,14 @@
  * Idempotency keys on a real PostgreSQL server, across a restart: each "process" is a new store and a new
  * facade on the same schema, so the only memory of the first call is the events' metadata in jsonb.
  */
-import { isLeft, type Either } from 'fp-ts/lib/Either.js';
+import { isLeft } from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGovernance, type Governance } from '../../src/commands/governance.js';
-import type { CommandContextInput } from '../../src/domain/shared/context.js';
-import type { DomainError } from '../../src/domain/shared/errors.js';
 import { PostgresEventStore } from '../../src/store/postgres/event-store.js';
 import { freshSchema, postgresUrl } from '../support/postgres.js';
 import { collect } from './contract.js';
 import { recordDirectory } from '../../src/testing/directory.js';
+import { at, ok, resident, staff } from '../support/light-bulb.js';
 
 const schema = freshSchema('idem');
 const stores: PostgresEventStore[] = [];
@@ -25,18 +24,6 @@ const restart = async (): Promise<Governance> => {
 afterAll(async () => {
   await Promise.all(stores.map((store) => store.close()));
 });
-
-const staff = { id: 'staff-1', role: 'community-staff' as const, scope: ['bairuijing'] };
-const resident = { id: 'res-42', role: 'resident' as const };
-const at = (commandId: string, actor: CommandContextInput['actor'], now: string): CommandContextInput => ({
-  actor,
-  now,
-  commandId,
-});
-const ok = <T>(result: Either<DomainError, T>): T => {
-  if (isLeft(result)) throw new Error(`${result.left.code}: ${result.left.message}`);
-  return result.right;
-};
 
 const publish = (title: string) =>
   ({
