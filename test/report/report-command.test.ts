@@ -5,35 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-command.js';
-import { runCli } from '../../src/cli/run.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { renderReportHtml } from '../../src/report/render-html.js';
-import { reportCommand } from '../../src/report/report-command.js';
 import { parseText, writeText } from '../audit/support/history-text.js';
 import { hasStackTrace } from '../cli/run-linli.js';
 import { historyText, recordDistrict } from './support/district.js';
+import { report, type Run } from './support/run-report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `linli report <args>` in this process, through the CLI's dispatcher. */
-const report = async (...args: string[]): Promise<Run> => {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stderrIsTty: false,
-  };
-  const code = await runCli(['report', ...args], io, [reportCommand]);
-  return { code, stdout, stderr };
-};
 
 /** Runs `linli report <args>` as a separate process, feeding `stdin`. */
 const reportProcess = (args: readonly string[], stdin: string): Promise<Run> =>
