@@ -171,7 +171,7 @@ export class CommandHandler {
       const current = loaded.right;
 
       const seen = current.commands.get(context.commandId);
-      if (seen !== undefined) return this.replayResult(aggregate, streamId, seen, current.revision);
+      if (seen !== undefined) return this.replayResult(aggregate, streamId, seen);
 
       const late = outOfOrderInTime(current.lastAt, context.now);
       if (late !== undefined) {
@@ -318,14 +318,13 @@ export class CommandHandler {
 
   /**
    * Reads back the events a command id already produced, and answers as the first call did: the revision
-   * and global position of the command's last event (`_revisionNow`, the stream's revision now, is not the
-   * first result's revision once later commands have appended).
+   * and global position of the command's last event (not the stream's revision now, which later commands
+   * may have moved on).
    */
   private async replayResult<CM extends SchemaMap, EM extends SchemaMap, S>(
     aggregate: Aggregate<CM, EM, S>,
     streamId: string,
     span: CommandSpan,
-    _revisionNow: bigint,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     const events: Appended<MessagesOf<EM>>[] = [];
     let revision = span.fromRevision + BigInt(span.count) - 1n;
