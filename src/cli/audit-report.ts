@@ -4,6 +4,7 @@ import type { AnchorOutcome } from '../audit/digest-anchors.js';
 import { describeLocation, type Violation } from '../audit/violation.js';
 import { TIERS } from '../domain/shared/tiers.js';
 import { SHARE_BUCKETS } from '../projections/resolution-stats/targets.js';
+import { toJsonSafe } from '../commands/json-safe.js';
 
 const n = (value: number | bigint): string => value.toLocaleString('en-US');
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
@@ -98,8 +99,7 @@ export const humanReport = (source: string, result: AuditResult): string => {
 };
 
 /** JSON.stringify with bigints (revisions, positions) as decimal strings, as in the history format. */
-export const toJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner), 2);
+export const toJson = (value: unknown): string => JSON.stringify(toJsonSafe(value), null, 2);
 
 /**
  * The audit report for a machine: the result as JSON, with the source it was read from; a history that
