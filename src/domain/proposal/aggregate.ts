@@ -3,14 +3,15 @@ import { proposalStream } from '../shared/ids.js';
 import { proposalCommands, type proposalCommandSchemas } from './commands.js';
 import { createProposalDecider, type ProposalConfig } from './decider.js';
 import { proposalEvents, type proposalEventSchemas } from './events.js';
+import { DEFAULT_TABLING_THRESHOLD, ShareSchema, type Share } from './rules.js';
 import type { ProposalState } from './state.js';
 
-/** The Proposal aggregate as the command handler runs it. */
+/** The Proposal aggregate as the command handler runs it, with the tabling threshold the audit judges by. */
 export type ProposalAggregate = Aggregate<
   typeof proposalCommandSchemas,
   typeof proposalEventSchemas,
   ProposalState
->;
+> & { readonly tablingThreshold: Share };
 
 /** Builds the Proposal aggregate (stream `proposal-<proposalId>`) for a community's configuration. */
 export const createProposalAggregate = (config: ProposalConfig = {}): ProposalAggregate => ({
@@ -18,6 +19,7 @@ export const createProposalAggregate = (config: ProposalConfig = {}): ProposalAg
   commands: proposalCommands,
   events: proposalEvents,
   decider: createProposalDecider(config),
+  tablingThreshold: ShareSchema.parse(config.tablingThreshold ?? DEFAULT_TABLING_THRESHOLD),
   streamId: (command) => proposalStream(command.data.proposalId),
   recordedBy: {
     ProposalSubmitted: 'SubmitProposal',
