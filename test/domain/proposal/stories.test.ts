@@ -315,3 +315,35 @@ describe('Meilingju: the elevator vote', () => {
     expect(isRight(byLeader)).toBe(true);
   });
 });
+
+describe('the register facts the facade fills in', () => {
+  it('answers a retry as the first call while the register holds, and refuses it once the register moved', async () => {
+    const h = await harness(20);
+    await h.submit('bench');
+    const context = (commandId: string) => ({
+      actor: ownerActor('owner-002'),
+      now: h.world.epoch,
+      commandId,
+    });
+    const support = { type: 'SupportProposal' as const, data: { proposalId: 'bench', ownerId: 'owner-002' } };
+    const first = await h.gov.execute(support, context('support-1'));
+    const retry = await h.gov.execute(support, context('support-1'));
+    expect(isRight(first) && isRight(retry) && retry.right.map((e) => e.data)).toEqual(
+      isRight(first) && first.right.map((e) => e.data),
+    );
+    await h.ok(
+      {
+        type: 'RegisterOwner',
+        data: {
+          neighbourhoodId: h.world.community,
+          ownerId: 'owner-new',
+          householdId: 'hh-new',
+          compoundId: h.world.compound,
+        },
+      },
+      h.world.staff,
+    );
+    const late = await h.gov.execute(support, context('support-1'));
+    expect(isLeft(late) && late.left.code).toBe('idempotency-conflict');
+  });
+});
