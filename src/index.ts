@@ -21,6 +21,10 @@ export * from './domain/neighbourhood/index.js';
 export * from './domain/problem/index.js';
 export * from './domain/task/index.js';
 export * from './domain/points/index.js';
+/** Owners' proposals and ballots (stream `proposal-<id>`). */
+export * from './domain/proposal/index.js';
+/** Deliberation days, four-party and joint meetings (stream `meeting-<id>`), and their calendar. */
+export * from './domain/meeting/index.js';
 export * from './domain/linli.js';
 
 export * from './store/event-store.js';
@@ -53,6 +57,8 @@ export * from './commands/governance.js';
 export { directoryPlaceCheck, type OutsideCheck } from './commands/place-check.js';
 export { toJsonSafe, type JsonSafe } from './commands/json-safe.js';
 export * from './commands/points-policy.js';
+/** The facade's owners-register facts: filled into proposal commands and checked against the register. */
+export { bothChecks, fillOwnerFacts, ownerFactsCheck } from './commands/owner-facts.js';
 export { parseRecorded } from './commands/parse-recorded.js';
 
 export { applyBatch, project, type Projection } from './projections/projection.js';
@@ -65,6 +71,8 @@ export * from './projections/points-ledger/index.js';
 export * from './projections/task-board/index.js';
 export * from './projections/honour-roll/index.js';
 export * from './projections/directory/index.js';
+/** Proposal register, ballot results, deliberation calendar and agenda closure. */
+export * from './projections/deliberation/index.js';
 export {
   ProjectionRunner,
   type EventParser,
@@ -88,5 +96,7 @@ export * from './audit/linli-rules.js';
 export * from './audit/read-history.js';
 export * from './audit/violation.js';
 export { projectionReplay, type ProjectionReplay } from './audit/rules/projection-replay.js';
+/** The audit check of proposals, ballots, meetings and deliberated problems. */
+export { deliberationCheck } from './audit/rules/deliberation-check.js';
 
 export * from './report/index.js';

@@ -3,6 +3,7 @@ import { problemLedgerProjection } from '../projections/problem-ledger/projectio
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
 import type { AuditCheck, AuditRules } from './auditor.js';
 import { chronologyCheck } from './rules/chronology-check.js';
+import { deliberationCheck } from './rules/deliberation-check.js';
 import { neighbourhoodCheck } from './rules/neighbourhood-check.js';
 import { placesCheck } from './rules/places-check.js';
 import type { NeighbourhoodState } from '../domain/neighbourhood/state.js';
@@ -31,13 +32,18 @@ export const createLinliAuditRules = (
   aggregates: Partial<LinliAggregates> = {},
   options: LinliAuditOptions = {},
 ): AuditRules => {
-  const { neighbourhood, problem, task, points } = { ...createLinliAggregates(), ...aggregates };
+  const { neighbourhood, problem, task, points, proposal, meeting } = {
+    ...createLinliAggregates(),
+    ...aggregates,
+  };
   return {
     catalogues: [
       { prefix: STREAM_PREFIXES.neighbourhood, events: neighbourhood.events },
       { prefix: STREAM_PREFIXES.problem, events: problem.events },
       { prefix: STREAM_PREFIXES.task, events: task.events },
       { prefix: STREAM_PREFIXES.points, events: points.events },
+      { prefix: STREAM_PREFIXES.proposal, events: proposal.events },
+      { prefix: STREAM_PREFIXES.meeting, events: meeting.events },
     ],
     checks: () => {
       const claims = new VerifiedClaims();
@@ -49,6 +55,7 @@ export const createLinliAuditRules = (
         problemCheck(problem),
         taskCheck(claims, task),
         pointsCheck(claims, points),
+        deliberationCheck(registers, proposal, meeting),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

@@ -50,6 +50,20 @@ export const VIOLATION_CODES = [
   'not-as-decided',
   /** An event names a place (street, community, unit) that the neighbourhood directory did not record so. */
   'unknown-place',
+  /** A proposal supported by someone the owners' register of its compound did not hold at that moment. */
+  'support-by-non-owner',
+  /** A proposal tabled while its support did not exceed the threshold of the owners registered then. */
+  'tabled-below-threshold',
+  /** An event states register facts (owners counted, a ballot's roll) the owners' register did not hold then. */
+  'register-mismatch',
+  /** A ballot cast or changed by an owner who is not on the ballot's roll. */
+  'ballot-by-non-owner',
+  /** A second ballot by one owner on one matter. */
+  'duplicate-ballot',
+  /** A ballot cast or changed before the ballot opened, after its closing time, or after it was closed. */
+  'ballot-after-close',
+  /** A problem recorded as deliberated at a meeting that was not held or did not have it on its agenda. */
+  'deliberation-without-meeting',
 ] as const;
 
 /** The stable code of a {@link Violation}. */

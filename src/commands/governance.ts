@@ -22,6 +22,7 @@ import type { TracerOption } from '../observability/tracer.js';
 import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
 import { directoryPlaceCheck } from './place-check.js';
+import { bothChecks, fillOwnerFacts, ownerFactsCheck } from './owner-facts.js';
 import { awardPointsFor } from './points-policy.js';
 
 /** Options of {@link createGovernance}. */
@@ -115,7 +116,11 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
     return right(paid);
   };
 
-  const checkPlace = directoryPlaceCheck(handler, aggregates.neighbourhood);
+  const checkPlace = bothChecks(
+    directoryPlaceCheck(handler, aggregates.neighbourhood),
+    ownerFactsCheck(handler, aggregates),
+  );
+  const fillFacts = fillOwnerFacts(handler, aggregates);
 
   return {
     store,
@@ -131,7 +136,9 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
       if (aggregate === undefined) {
         return left(domainError('invalid-command', `unknown command type ${String(type)}`, { type }));
       }
-      const result = await handler.handle(aggregate, command, context, checkPlace);
+      const filled = await fillFacts(command);
+      if (isLeft(filled)) return filled;
+      const result = await handler.handle(aggregate, filled.right, context, checkPlace);
       if (isLeft(result)) return result;
       const events = result.right.events as readonly Appended<LinliEvent>[];
       if (!payOnVerify) return right(events);

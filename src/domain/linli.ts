@@ -23,6 +23,20 @@ import {
   type ProblemDeciderConfig,
   type ProblemEvent,
 } from './problem/index.js';
+import {
+  createMeetingAggregate,
+  type MeetingAggregate,
+  type MeetingCommandInput,
+  type MeetingConfig,
+  type MeetingEvent,
+} from './meeting/index.js';
+import {
+  createProposalAggregate,
+  type ProposalAggregate,
+  type ProposalCommandInput,
+  type ProposalConfig,
+  type ProposalEvent,
+} from './proposal/index.js';
 import { domainError, type DomainError } from './shared/errors.js';
 import {
   createTaskAggregate,
@@ -33,11 +47,17 @@ import {
 } from './task/index.js';
 
 /** Every event linli records: the union of the four aggregates' events. */
-export type LinliEvent = NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent;
+export type LinliEvent =
+  NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent | ProposalEvent | MeetingEvent;
 
 /** Every command linli accepts, as a caller writes it. */
 export type LinliCommandInput =
-  NeighbourhoodCommandInput | ProblemCommandInput | TaskCommandInput | PointsCommandInput;
+  | NeighbourhoodCommandInput
+  | ProblemCommandInput
+  | TaskCommandInput
+  | PointsCommandInput
+  | ProposalCommandInput
+  | MeetingCommandInput;
 
 /** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
 export interface LinliConfig {
@@ -45,6 +65,9 @@ export interface LinliConfig {
   readonly problem?: ProblemDeciderConfig;
   readonly task?: TaskConfig;
   readonly points?: PointsConfig;
+  readonly proposal?: ProposalConfig;
+  /** Meetings; its `deliberationDay` also sets the problems' referral day unless `problem` sets its own. */
+  readonly meeting?: MeetingConfig;
 }
 
 /** The four aggregates, built from one configuration. */
@@ -53,14 +76,18 @@ export interface LinliAggregates {
   readonly problem: ProblemAggregate;
   readonly task: TaskAggregate;
   readonly points: ResidentPointsAggregate;
+  readonly proposal: ProposalAggregate;
+  readonly meeting: MeetingAggregate;
 }
 
 /** Builds the four aggregates from one configuration. */
 export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates => ({
   neighbourhood: createNeighbourhoodAggregate(config.neighbourhood),
-  problem: createProblemAggregate(config.problem),
+  problem: createProblemAggregate({ deliberationDay: config.meeting?.deliberationDay, ...config.problem }),
   task: createTaskAggregate(config.task),
   points: createResidentPointsAggregate(config.points),
+  proposal: createProposalAggregate(config.proposal),
+  meeting: createMeetingAggregate(config.meeting),
 });
 
 /** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
@@ -69,6 +96,8 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   problem: 'problem-',
   task: 'task-',
   points: 'points-',
+  proposal: 'proposal-',
+  meeting: 'meeting-',
 };
 
 /** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
@@ -77,6 +106,8 @@ export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> =
   problem: 'problemId',
   task: 'taskId',
   points: 'residentId',
+  proposal: 'proposalId',
+  meeting: 'meetingId',
 };
 
 /** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */

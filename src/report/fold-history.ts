@@ -11,6 +11,7 @@ import {
 import type { ProblemEvent } from '../domain/problem/events.js';
 import { toMillis } from '../domain/shared/time.js';
 import { directoryProjection } from '../projections/directory/projection.js';
+import { deliberationProjection } from '../projections/deliberation/projection.js';
 import { createHonourRollProjection } from '../projections/honour-roll/projection.js';
 import { pointsLedgerProjection } from '../projections/points-ledger/projection.js';
 import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
@@ -70,6 +71,7 @@ export const foldHistory = async (
     createHonourRollProjection({ timeZone: options.timeZone ?? DEFAULT_TIME_ZONE }),
   );
   const directory = new ScratchFold(directoryProjection);
+  const deliberation = new ScratchFold(deliberationProjection);
   let batch: Recorded<ProblemEvent>[] = [];
   // Points, task and neighbourhood events: each of their folds skips the types it does not keep.
   let others: Recorded<LinliEvent>[] = [];
@@ -79,6 +81,9 @@ export const foldHistory = async (
     pointsLedger.apply(others);
     honourRoll.apply(others);
     directory.apply(others);
+    // Problem events too: the calendar and the closed loop need each problem's referral and settlement.
+    deliberation.apply(batch);
+    deliberation.apply(others);
     batch = [];
     others = [];
   };
@@ -121,6 +126,7 @@ export const foldHistory = async (
     pointsLedger: pointsLedger.finish(),
     honourRoll: honourRoll.finish(),
     directory: directory.finish(),
+    deliberation: deliberation.finish(),
     lastEventAt,
     facts: {
       events,

@@ -4,6 +4,7 @@ import { localDateTime } from './local-time.js';
 import type { ReportData } from './report-data.js';
 import { REPORT_STYLE } from './report-style.js';
 import { backlogSection } from './sections/backlog-section.js';
+import { deliberationSection } from './sections/deliberation-section.js';
 import { gridSharesSection } from './sections/grid-shares-section.js';
 import { headlineSection } from './sections/headline-section.js';
 import { honourSection } from './sections/honour-section.js';
@@ -60,6 +61,7 @@ ${satisfactionSection(data)}
 ${ledgerSection(data)}
 ${pointsSection(data)}
 ${honourSection(data)}
+${deliberationSection(data)}
 <footer>
 <p>Drawn by linli from the history alone and judged at its last event, never at the time of writing: the same history always gives the same file. History digest <code>${escapeHtml(data.history.digest)}</code>; check the history itself with <code>linli audit</code>.</p>
 </footer>

@@ -1,4 +1,5 @@
 import type { StarVolunteer } from '../projections/honour-roll/star-ratings.js';
+import type { DeliberationFigures } from './deliberation-figures.js';
 import type { RankedContributor } from '../projections/honour-roll/top-contributors.js';
 import type { CommunityPoints } from '../projections/points-ledger/state.js';
 import type { LedgerLine } from '../projections/problem-ledger/ledger-rows.js';
@@ -144,4 +145,6 @@ export interface ReportData {
   readonly overdue: readonly LedgerLine[];
   readonly points: PointsLedgerFigures;
   readonly honour: HonourFigures;
+  /** Proposals, ballots and meetings; absent when the read model was not folded. */
+  readonly deliberation?: DeliberationFigures;
 }

@@ -1,4 +1,6 @@
 import { toMillis } from '../domain/shared/time.js';
+import { deliberationFigures } from './deliberation-figures.js';
+import type { DeliberationState } from '../projections/deliberation/state.js';
 import type { DirectoryState } from '../projections/directory/state.js';
 import type { HonourRollState } from '../projections/honour-roll/state.js';
 import type { PointsLedgerState } from '../projections/points-ledger/state.js';
@@ -25,6 +27,8 @@ export interface ReportStates {
   readonly pointsLedger: PointsLedgerState;
   readonly honourRoll: HonourRollState;
   readonly directory: DirectoryState;
+  /** The deliberation read model, when folded: the report then shows proposals, ballots and meetings. */
+  readonly deliberation?: DeliberationState;
 }
 
 /** When and how the figures are judged. */
@@ -143,5 +147,8 @@ export const reportFigures = (
     overdue: overdueProblems(states.problemLedger, asOf),
     points: pointsFigures(states.pointsLedger, states.directory),
     honour: honourFigures(states.honourRoll, states.pointsLedger, asOf, options.honour),
+    ...(states.deliberation === undefined
+      ? {}
+      : { deliberation: deliberationFigures(states.deliberation, asOf) }),
   };
 };

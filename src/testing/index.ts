@@ -25,6 +25,7 @@ export * from './scenarios/problem-actors.js';
 export * from './scenarios/problem-lifecycle.js';
 export * from './scenarios/task-world.js';
 export * from './scenarios/points-world.js';
+export * from './scenarios/compound-world.js';
 export type {
   CommunityTree,
   CommunityTreeOptions,
@@ -39,6 +40,8 @@ export type {
   TaskHistory,
   TaskStep,
   TaskStepsOptions,
+  DeliberationStep,
+  ProposalStepsOptions,
 } from './arbitraries/index.js';
 
 // Listed one by one: a module's exports cannot be re-exported conditionally. A test holds this list to the
@@ -86,4 +89,6 @@ export const {
   taskEpisodeArb,
   taskStepsArb,
   taskHistoryArb,
+  proposalStepsArb,
+  meetingStepsArb,
 } = await loadArbitraries();

@@ -27,6 +27,8 @@ export const createNeighbourhoodAggregate = (config: NeighbourhoodConfig = {}): 
     HouseholdRegistered: 'RegisterHousehold',
     HouseholdMoved: 'MoveHousehold',
     HouseholdDeregistered: 'DeregisterHousehold',
+    OwnerRegistered: 'RegisterOwner',
+    OwnerDeregistered: 'DeregisterOwner',
   },
 });
 

@@ -3,6 +3,7 @@ import { MessageCatalogue, type MessageInputsOf, type MessagesOf } from '../shar
 import { IdSchema } from '../shared/ids.js';
 import { PlaceNameSchema, NeighbourhoodReasonSchema } from './events.js';
 import { LeaderRoleSchema, UnitLevelSchema } from './hierarchy.js';
+import { ownerCommandSchemas } from './owners-schemas.js';
 
 /** The data schemas of every Neighbourhood command, by type. */
 export const neighbourhoodCommandSchemas = {
@@ -47,6 +48,7 @@ export const neighbourhoodCommandSchemas = {
     householdId: IdSchema,
     reason: NeighbourhoodReasonSchema.optional(),
   }),
+  ...ownerCommandSchemas,
 };
 
 /** The command schema map of the Neighbourhood aggregate. */

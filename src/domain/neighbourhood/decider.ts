@@ -17,6 +17,7 @@ import {
   type NeighbourhoodState,
 } from './state.js';
 import { levelOf } from './tree.js';
+import { decideOwners } from './owners.js';
 
 /** Tunables of the Neighbourhood decider. */
 export interface NeighbourhoodConfig {
@@ -72,6 +73,9 @@ const decideNeighbourhood = (
       return moveHousehold(command, state, context, capacity);
     case 'DeregisterHousehold':
       return deregisterHousehold(command, state, context);
+    case 'RegisterOwner':
+    case 'DeregisterOwner':
+      return decideOwners(command, state, context);
   }
 };
 

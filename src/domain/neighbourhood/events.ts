@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MessageCatalogue, type MessagesOf } from '../shared/catalogue.js';
 import { IdSchema } from '../shared/ids.js';
 import { LeaderRoleSchema, UnitLevelSchema } from './hierarchy.js';
+import { ownerEventSchemas } from './owners-schemas.js';
 
 /**
  * The public name of a community or a unit as posted on its notice board ('Bairuijing', 'Lane 3'). Places
@@ -55,6 +56,7 @@ export const neighbourhoodEventSchemas = {
     householdId: IdSchema,
     reason: NeighbourhoodReasonSchema.optional(),
   }),
+  ...ownerEventSchemas,
 };
 
 /** The event schema map of the Neighbourhood aggregate. */

@@ -1,5 +1,6 @@
 import { emptyIdMap, lookup, withEntry, withoutEntry, type IdMap } from '../shared/id-map.js';
 import type { NeighbourhoodEvent } from './events.js';
+import { emptyOwnerRegister, evolveOwners } from './owners.js';
 import type { LeaderRole } from './hierarchy.js';
 import {
   isEstablished,
@@ -28,6 +29,7 @@ export const evolveNeighbourhood = (
       leaders: emptyIdMap(),
       households: emptyIdMap(),
       groupSizes: emptyIdMap(),
+      ...emptyOwnerRegister(),
     };
   }
   if (!isEstablished(state)) return state;
@@ -66,6 +68,9 @@ const evolveEstablished = (
       return placeHousehold(state, event.data.householdId, event.data.toGroupId);
     case 'HouseholdDeregistered':
       return placeHousehold(state, event.data.householdId, undefined);
+    case 'OwnerRegistered':
+    case 'OwnerDeregistered':
+      return evolveOwners(state, event);
   }
 };
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Wuchang's ladder below the community: "five households make a neighbour group, five neighbour groups make a
  * lane, four lanes make a grid". The community itself is the root of the tree and is not a unit of its own.
  */
-export const UNIT_LEVELS = ['grid', 'lane', 'neighbour-group'] as const;
+export const UNIT_LEVELS = ['grid', 'lane', 'neighbour-group', 'compound'] as const;
 
 /** The level of a unit below the community. */
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
@@ -20,6 +20,8 @@ export const PARENT_LEVEL: Readonly<Record<UnitLevel, TreeLevel>> = {
   grid: 'community',
   lane: 'grid',
   'neighbour-group': 'lane',
+  // A compound (小区) is a sibling branch of the grids: its owners' register, not households, hangs on it.
+  compound: 'community',
 };
 
 /** The leaders of the tree, from the community secretary down to the neighbour leader (邻里长). */
@@ -30,6 +32,7 @@ export const LEADER_ROLES = [
   'lane-leader',
   'building-leader',
   'neighbour-leader',
+  'compound-leader',
 ] as const;
 
 /** A leadership role within one community. */
@@ -46,6 +49,7 @@ export const ROLE_LEVEL: Readonly<Record<LeaderRole, TreeLevel>> = {
   'lane-leader': 'lane',
   'building-leader': 'lane',
   'neighbour-leader': 'neighbour-group',
+  'compound-leader': 'compound',
 };
 
 /** Whether several people may hold the role on one unit at once: a grid has one leader but a team of workers. */

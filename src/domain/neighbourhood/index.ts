@@ -55,4 +55,15 @@ export {
   type UnestablishedNeighbourhood,
 } from './state.js';
 export { gridOf, levelOf, scopePath, unitLocation, unitPath } from './tree.js';
+export {
+  decideOwners,
+  evolveOwners,
+  isRegisteredOwner,
+  ownerCount,
+  ownerKey,
+  ownersOf,
+  type OwnerCommand,
+  type OwnerEvent,
+} from './owners.js';
+export { ownerCommandSchemas, ownerEventSchemas } from './owners-schemas.js';
 export { namedPlace, placeCommunity, placeMismatch, type NamedPlace } from './places.js';

@@ -37,6 +37,10 @@ export interface EstablishedNeighbourhood {
   readonly households: IdMap<string>;
   /** How many households each non-empty neighbour group holds, by group id. */
   readonly groupSizes: IdMap<number>;
+  /** The owners' register of the compounds: each owner's household, by `compound/owner` (see owners.ts). */
+  readonly owners: IdMap<string>;
+  /** How many owners each compound with any owner holds, by compound id. */
+  readonly compoundOwners: IdMap<number>;
 }
 
 /** The state of one Neighbourhood aggregate (one community). */

@@ -38,7 +38,9 @@ export const scopePath = (state: NeighbourhoodState, unitId: string): readonly s
 /** The grid a unit lies in (the unit itself for a grid); undefined for the community root or an unknown id. */
 export const gridOf = (state: NeighbourhoodState, unitId: string): string | undefined => {
   const path = unitPath(state, unitId);
-  return path?.[1];
+  const top = path?.[1];
+  // A compound hangs off the community beside the grids: it lies in no grid.
+  return top !== undefined && levelOf(state, top) === 'grid' ? top : undefined;
 };
 
 /**

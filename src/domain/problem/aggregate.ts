@@ -32,6 +32,8 @@ export const createProblemAggregate = (config: ProblemDeciderConfig = {}): Probl
     ProblemReopened: 'ReopenProblem',
     ProblemClosed: 'CloseProblem',
     ProblemRejected: 'RejectProblem',
+    ProblemReferredToDeliberation: 'ReferProblemToDeliberation',
+    ProblemDeliberated: 'RecordDeliberation',
   },
 });
 

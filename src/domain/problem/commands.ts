@@ -4,6 +4,7 @@ import { IdSchema } from '../shared/ids.js';
 import { TierSchema } from '../shared/tiers.js';
 import { InstantSchema } from '../shared/time.js';
 import { UnitPathSchema } from '../shared/units.js';
+import { deliberationCommandSchemas } from './deliberation-schemas.js';
 import {
   ProblemCategorySchema,
   ReportChannelSchema,
@@ -76,6 +77,7 @@ export const problemCommandSchemas = {
       note: CommandTextSchema.optional(),
     })
     .superRefine(duplicateOfRule),
+  ...deliberationCommandSchemas,
 };
 
 /** A parsed problem command (defaults applied). */

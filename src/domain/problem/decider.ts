@@ -6,6 +6,8 @@ import { nextTier, type Tier } from '../shared/tiers.js';
 import { isAfter } from '../shared/time.js';
 import type { ProblemCommand, ProblemCommandOf } from './commands.js';
 import type { ProblemEvent } from './events.js';
+import { DEFAULT_DELIBERATION_DAY, DeliberationDaySchema } from '../meeting/calendar.js';
+import { decideDeliberation, isDeliberationCommand } from './deliberation.js';
 import { mayActForTier, mayTriage } from './permissions.js';
 import { DEFAULT_ROUTING, defaultDueBy, routeFor, type RoutingTable } from './routing.js';
 import {
@@ -20,6 +22,8 @@ import {
 export interface ProblemDeciderConfig {
   /** Triage defaults and due times; {@link DEFAULT_ROUTING} unless given. */
   readonly routing?: RoutingTable;
+  /** The day of each month that is deliberation day (Shanghai); {@link DEFAULT_DELIBERATION_DAY} unless given. */
+  readonly deliberationDay?: number;
 }
 
 /** The Problem decider: its state, how events change it, and which events each command produces. */
@@ -40,6 +44,7 @@ const emit = (...events: ProblemEvent[]): Decision => right(events);
  */
 export const createProblemDecider = (config: ProblemDeciderConfig = {}): ProblemDecider => {
   const routing = config.routing ?? DEFAULT_ROUTING;
+  const deliberationDay = DeliberationDaySchema.parse(config.deliberationDay ?? DEFAULT_DELIBERATION_DAY);
 
   const deadline = (
     given: string | undefined,
@@ -225,6 +230,7 @@ export const createProblemDecider = (config: ProblemDeciderConfig = {}): Problem
       return refuse('not-found', `problem ${problemId} was never reported`);
     }
     if (isProblemFinal(state)) return refuse('invalid-transition', `problem ${problemId} is ${state.status}`);
+    if (isDeliberationCommand(command)) return decideDeliberation(deliberationDay, state, command, context);
     switch (command.type) {
       case 'TriageProblem':
         return triage(state, command, context);

@@ -35,6 +35,8 @@ export interface ReportedProblem {
   readonly dueBy?: string;
   readonly resolvedTier?: Tier;
   readonly rating?: ProblemRating;
+  /** The deliberation day (Shanghai date) the problem awaits, while it is referred to one. */
+  readonly referredTo?: string;
 }
 
 /** The state of one Problem aggregate. */
@@ -48,7 +50,9 @@ export const isProblemFinal = (state: ProblemState): boolean =>
   state.status === 'closed' || state.status === 'rejected';
 
 /** What an event can change of a reported problem; a field left out keeps its value. */
-type ProblemChange = Partial<Pick<ReportedProblem, 'status' | 'category' | 'tier' | 'priority' | 'dueBy'>>;
+type ProblemChange = Partial<
+  Pick<ReportedProblem, 'status' | 'category' | 'tier' | 'priority' | 'dueBy' | 'referredTo'>
+>;
 
 /**
  * The next state of a reported problem, written out in full: every state of a problem then has the same
@@ -71,6 +75,8 @@ const nextState = (
   dueBy: change.dueBy ?? state.dueBy,
   resolvedTier,
   rating,
+  // Kept unless the change names it: a deliberation clears it by naming it undefined.
+  referredTo: 'referredTo' in change ? change.referredTo : state.referredTo,
 });
 
 /**
@@ -108,5 +114,9 @@ export const evolveProblem = (state: ProblemState, event: ProblemEvent): Problem
       return nextState(state, { status: 'closed' }, resolvedTier, rating);
     case 'ProblemRejected':
       return nextState(state, { status: 'rejected' }, resolvedTier, rating);
+    case 'ProblemReferredToDeliberation':
+      return nextState(state, { referredTo: event.data.deliberationDay }, resolvedTier, rating);
+    case 'ProblemDeliberated':
+      return nextState(state, { referredTo: undefined }, resolvedTier, rating);
   }
 };

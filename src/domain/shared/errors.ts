@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'insufficient-points'
   | 'redemption-closed'
   | 'already-awarded'
+  /** A ballot cast, changed or closed outside the time its ballot is open. */
+  | 'ballot-closed'
   | 'store-error';
 
 /** A rejected command or an unreadable event: a code, a message, and optional structured details. */

@@ -27,3 +27,7 @@ export const problemStream = (problemId: string): string => `problem-${problemId
 export const taskStream = (taskId: string): string => `task-${taskId}`;
 /** Stream name of a ResidentPoints aggregate. */
 export const pointsStream = (residentId: string): string => `points-${residentId}`;
+/** Stream name of a Proposal aggregate. */
+export const proposalStream = (proposalId: string): string => `proposal-${proposalId}`;
+/** Stream name of a Meeting aggregate. */
+export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;

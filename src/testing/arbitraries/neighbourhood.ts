@@ -58,7 +58,12 @@ export const neighbourhoodCommandArb = (
     grid: fc.constantFrom(...pools.gridIds),
     lane: fc.constantFrom(...pools.laneIds),
     'neighbour-group': fc.constantFrom(...pools.groupIds),
+    compound: fc.constantFrom(...(pools.compoundIds ?? [pools.neighbourhoodId])),
   };
+  // Without a compound pool the arbitrary keeps to the grid branch, as it did before compounds existed.
+  const compounds = pools.compoundIds ?? [];
+  const levels = UNIT_LEVELS.filter((level) => compounds.length > 0 || level !== 'compound');
+  const roles = LEADER_ROLES.filter((role) => compounds.length > 0 || ROLE_LEVEL[role] !== 'compound');
   const mostly = <T>(wellFormed: fc.Arbitrary<T>, anything: fc.Arbitrary<T>): fc.Arbitrary<T> =>
     fc.oneof({ weight: 4, arbitrary: wellFormed }, { weight: 1, arbitrary: anything });
   const group = mostly(poolOf['neighbour-group'], anyUnitOrRoot);
@@ -69,20 +74,20 @@ export const neighbourhoodCommandArb = (
   });
   const unitName = fc.option(fc.constantFrom('North', 'Lane 3', 'Block 7'), { nil: undefined });
   const placement = mostly(
-    fc.constantFrom(...UNIT_LEVELS).chain((level) =>
+    fc.constantFrom(...levels).chain((level) =>
       fc.record({
         level: fc.constant(level),
         unitId: poolOf[level],
         parentId: poolOf[PARENT_LEVEL[level]],
       }),
     ),
-    fc.record({ level: fc.constantFrom(...UNIT_LEVELS), unitId: anyUnit, parentId: anyUnitOrRoot }),
+    fc.record({ level: fc.constantFrom(...levels), unitId: anyUnit, parentId: anyUnitOrRoot }),
   );
   const seat = mostly(
     fc
-      .constantFrom(...LEADER_ROLES)
+      .constantFrom(...roles)
       .chain((role) => fc.record({ role: fc.constant(role), unitId: poolOf[ROLE_LEVEL[role]] })),
-    fc.record({ role: fc.constantFrom(...LEADER_ROLES), unitId: anyUnitOrRoot }),
+    fc.record({ role: fc.constantFrom(...roles), unitId: anyUnitOrRoot }),
   );
   return fc.oneof(
     {
@@ -139,7 +144,33 @@ export const neighbourhoodCommandArb = (
           data: withoutUndefined(data),
         })),
     },
+    ...ownerCommandArbs(pools, mostly(poolOf.compound, anyUnitOrRoot), household, person),
   );
+};
+
+/** Owners' register commands over the pools' compounds (none without a compound pool). */
+const ownerCommandArbs = (
+  pools: NeighbourhoodIdPools,
+  compoundId: fc.Arbitrary<string>,
+  householdId: fc.Arbitrary<string>,
+  ownerId: fc.Arbitrary<string>,
+): { weight: number; arbitrary: fc.Arbitrary<NeighbourhoodCommandInput> }[] => {
+  if ((pools.compoundIds ?? []).length === 0) return [];
+  const neighbourhoodId = fc.constant(pools.neighbourhoodId);
+  return [
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({ neighbourhoodId, ownerId, householdId, compoundId })
+        .map((data): NeighbourhoodCommandInput => ({ type: 'RegisterOwner', data })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ neighbourhoodId, ownerId, compoundId })
+        .map((data): NeighbourhoodCommandInput => ({ type: 'DeregisterOwner', data })),
+    },
+  ];
 };
 
 /**

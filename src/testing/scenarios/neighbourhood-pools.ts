@@ -14,6 +14,8 @@ export interface NeighbourhoodIdPools {
   readonly groupIds: readonly string[];
   readonly householdIds: readonly string[];
   readonly personIds: readonly string[];
+  /** Compound (小区) ids; without them no compound, compound leader or owner command comes up. */
+  readonly compoundIds?: readonly string[];
 }
 
 /** Every unit id of the pools, whatever level it is meant for. */
@@ -21,4 +23,5 @@ export const pooledUnitIds = (pools: NeighbourhoodIdPools): readonly string[] =>
   ...pools.gridIds,
   ...pools.laneIds,
   ...pools.groupIds,
+  ...(pools.compoundIds ?? []),
 ];

@@ -13,7 +13,12 @@ import type { ErrorCode } from '../../../src/domain/shared/errors.js';
 
 type Actor = CommandContextInput['actor'];
 
-const PARENT: Record<UnitLevel, TreeLevel> = { grid: 'community', lane: 'grid', 'neighbour-group': 'lane' };
+const PARENT: Record<UnitLevel, TreeLevel> = {
+  grid: 'community',
+  lane: 'grid',
+  'neighbour-group': 'lane',
+  compound: 'community',
+};
 const SEAT_LEVEL: Record<LeaderRole, TreeLevel> = {
   'community-secretary': 'community',
   'grid-leader': 'grid',
@@ -21,6 +26,7 @@ const SEAT_LEVEL: Record<LeaderRole, TreeLevel> = {
   'lane-leader': 'lane',
   'building-leader': 'lane',
   'neighbour-leader': 'neighbour-group',
+  'compound-leader': 'compound',
 };
 
 /** What the model expects of a command. */
@@ -35,6 +41,7 @@ export interface CommunitySnapshot {
   readonly units: readonly (readonly [string, UnitLevel, string])[];
   readonly seats: readonly string[];
   readonly households: readonly (readonly [string, string])[];
+  readonly owners: readonly (readonly [string, string])[];
 }
 
 const byFirst = <T extends readonly [string, ...unknown[]]>(a: T, b: T): number =>
@@ -47,6 +54,8 @@ export class CommunityModel {
   readonly units = new Map<string, { level: UnitLevel; parentId: string }>();
   readonly seats = new Map<string, string[]>();
   readonly households = new Map<string, string>();
+  /** The owners' register: household by `compound/owner`. */
+  readonly owners = new Map<string, string>();
   /** The events that founded the community and added its units, kept to rebuild it along a shorter path. */
   private readonly founding: NeighbourhoodEvent[] = [];
 
@@ -137,6 +146,21 @@ export class CommunityModel {
         if (!keeps(groupId === undefined ? [] : [groupId])) broken.add('forbidden');
         return accept({ type: 'HouseholdDeregistered', data: command.data });
       }
+      case 'RegisterOwner':
+      case 'DeregisterOwner': {
+        const { ownerId, compoundId } = command.data;
+        if (!manages) broken.add('forbidden');
+        const level = this.levelOf(compoundId);
+        if (level === undefined) broken.add('not-found');
+        else if (level !== 'compound') broken.add('invalid-unit');
+        const registered = this.owners.has(`${compoundId}/${ownerId}`);
+        if (command.type === 'RegisterOwner') {
+          if (registered) broken.add('already-exists');
+          return accept({ type: 'OwnerRegistered', data: command.data });
+        }
+        if (!registered) broken.add('not-found');
+        return accept({ type: 'OwnerDeregistered', data: command.data });
+      }
     }
   }
 
@@ -174,6 +198,12 @@ export class CommunityModel {
       case 'HouseholdDeregistered':
         this.households.delete(event.data.householdId);
         return;
+      case 'OwnerRegistered':
+        this.owners.set(`${event.data.compoundId}/${event.data.ownerId}`, event.data.householdId);
+        return;
+      case 'OwnerDeregistered':
+        this.owners.delete(`${event.data.compoundId}/${event.data.ownerId}`);
+        return;
     }
   }
 
@@ -200,7 +230,11 @@ export class CommunityModel {
         type: 'HouseholdRegistered',
         data: { neighbourhoodId, householdId, groupId },
       }));
-    return [establishment, ...units.reverse(), ...seats, ...households];
+    const owners = [...this.owners].sort(descending).map(([key, householdId]): NeighbourhoodEvent => {
+      const [compoundId = '', ownerId = ''] = key.split('/');
+      return { type: 'OwnerRegistered', data: { neighbourhoodId, ownerId, householdId, compoundId } };
+    });
+    return [establishment, ...units.reverse(), ...seats, ...households, ...owners];
   }
 
   /** Every seated leader as (unit, role, person), in no particular order. */
@@ -219,6 +253,7 @@ export class CommunityModel {
       units: [...this.units].map(([id, unit]) => [id, unit.level, unit.parentId] as const).sort(byFirst),
       seats: [...this.seats].flatMap(([key, people]) => people.map((person) => `${key} ${person}`)).sort(),
       households: [...this.households].sort(byFirst),
+      owners: [...this.owners].sort(byFirst),
     };
   }
 
@@ -249,7 +284,8 @@ export class CommunityModel {
 
 /** A decider state as the same sorted tuples as {@link CommunityModel.snapshot}. */
 export const snapshotOf = (state: NeighbourhoodState): CommunitySnapshot => {
-  if (state.status !== 'established') return { established: false, units: [], seats: [], households: [] };
+  if (state.status !== 'established')
+    return { established: false, units: [], seats: [], households: [], owners: [] };
   return {
     established: true,
     streetId: state.streetId,
@@ -264,5 +300,6 @@ export const snapshotOf = (state: NeighbourhoodState): CommunitySnapshot => {
       )
       .sort(),
     households: [...entriesOf(state.households)].sort(byFirst),
+    owners: [...entriesOf(state.owners)].sort(byFirst),
   };
 };

@@ -39,6 +39,7 @@ const pools: NeighbourhoodIdPools = {
   groupIds: ['n1', 'constructor'],
   householdIds: ['h1', 'h2', 'h3', 'h4', 'toString'],
   personIds: ['p1', 'p2'],
+  compoundIds: ['c1', 'hasOwnProperty'],
 };
 const stream = neighbourhoodStream(pools.neighbourhoodId);
 
@@ -106,6 +107,8 @@ const brokenInvariants = (state: NeighbourhoodState): string[] => {
     ['leaders', state.leaders],
     ['households', state.households],
     ['groupSizes', state.groupSizes],
+    ['owners', state.owners],
+    ['compoundOwners', state.compoundOwners],
   ] as const) {
     if ([...entriesOf<unknown>(map)].length !== map.size) broken.push(`${name} miscounts its entries`);
   }
@@ -354,6 +357,8 @@ describe('Neighbourhood against a reference model', () => {
       'RegisterHousehold',
       'MoveHousehold',
       'DeregisterHousehold',
+      'RegisterOwner',
+      'DeregisterOwner',
     ]) {
       expect(outcomes.get(type) ?? 0, `accepted ${type}`).toBeGreaterThan(0);
     }

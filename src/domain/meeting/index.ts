@@ -1,0 +1,6 @@
+export * from './aggregate.js';
+export * from './calendar.js';
+export * from './commands.js';
+export * from './decider.js';
+export * from './events.js';
+export * from './state.js';
