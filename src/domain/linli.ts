@@ -25,6 +25,20 @@ import {
 } from './problem/index.js';
 import { domainError, type DomainError } from './shared/errors.js';
 import {
+  createFundProjectAggregate,
+  type FundProjectAggregate,
+  type FundProjectCommandInput,
+  type FundProjectConfig,
+  type FundProjectEvent,
+} from './fund-project/index.js';
+import {
+  createPartnershipAggregate,
+  type PartnershipAggregate,
+  type PartnershipCommandInput,
+  type PartnershipConfig,
+  type PartnershipEvent,
+} from './partnership/index.js';
+import {
   createTaskAggregate,
   type TaskAggregate,
   type TaskCommandInput,
@@ -33,11 +47,17 @@ import {
 } from './task/index.js';
 
 /** Every event linli records: the union of the four aggregates' events. */
-export type LinliEvent = NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent;
+export type LinliEvent =
+  NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent | FundProjectEvent | PartnershipEvent;
 
 /** Every command linli accepts, as a caller writes it. */
 export type LinliCommandInput =
-  NeighbourhoodCommandInput | ProblemCommandInput | TaskCommandInput | PointsCommandInput;
+  | NeighbourhoodCommandInput
+  | ProblemCommandInput
+  | TaskCommandInput
+  | PointsCommandInput
+  | FundProjectCommandInput
+  | PartnershipCommandInput;
 
 /** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
 export interface LinliConfig {
@@ -45,6 +65,8 @@ export interface LinliConfig {
   readonly problem?: ProblemDeciderConfig;
   readonly task?: TaskConfig;
   readonly points?: PointsConfig;
+  readonly fundProject?: FundProjectConfig;
+  readonly partnership?: PartnershipConfig;
 }
 
 /** The four aggregates, built from one configuration. */
@@ -53,6 +75,8 @@ export interface LinliAggregates {
   readonly problem: ProblemAggregate;
   readonly task: TaskAggregate;
   readonly points: ResidentPointsAggregate;
+  readonly fundProject: FundProjectAggregate;
+  readonly partnership: PartnershipAggregate;
 }
 
 /** Builds the four aggregates from one configuration. */
@@ -61,6 +85,8 @@ export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates
   problem: createProblemAggregate(config.problem),
   task: createTaskAggregate(config.task),
   points: createResidentPointsAggregate(config.points),
+  fundProject: createFundProjectAggregate(config.fundProject),
+  partnership: createPartnershipAggregate(config.partnership),
 });
 
 /** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
@@ -69,6 +95,8 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   problem: 'problem-',
   task: 'task-',
   points: 'points-',
+  fundProject: 'fund-project-',
+  partnership: 'partnership-',
 };
 
 /** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
@@ -77,6 +105,8 @@ export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> =
   problem: 'problemId',
   task: 'taskId',
   points: 'residentId',
+  fundProject: 'projectId',
+  partnership: 'partnershipId',
 };
 
 /** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */

@@ -25,6 +25,7 @@ export * from './scenarios/problem-actors.js';
 export * from './scenarios/problem-lifecycle.js';
 export * from './scenarios/task-world.js';
 export * from './scenarios/points-world.js';
+export * from './scenarios/fund-world.js';
 export type {
   CommunityTree,
   CommunityTreeOptions,
@@ -39,6 +40,10 @@ export type {
   TaskHistory,
   TaskStep,
   TaskStepsOptions,
+  FundAction,
+  FundCommandStep,
+  FundProjectStepsOptions,
+  PartnershipStepsOptions,
 } from './arbitraries/index.js';
 
 // Listed one by one: a module's exports cannot be re-exported conditionally. A test holds this list to the
@@ -86,4 +91,19 @@ export const {
   taskEpisodeArb,
   taskStepsArb,
   taskHistoryArb,
+  fundActorArb,
+  fundStaffActorArb,
+  fundSupervisorActorArb,
+  fundResidentActorArb,
+  fenArb,
+  decisionRefArb,
+  contributorArb,
+  solicitFundProjectDataArb,
+  fundProjectActionArb,
+  fundProjectJourneyArb,
+  fundProjectEpisodeArb,
+  fundProjectStepsArb,
+  agreePartnershipDataArb,
+  partnershipActionArb,
+  partnershipStepsArb,
 } = await loadArbitraries();

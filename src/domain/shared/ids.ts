@@ -27,3 +27,7 @@ export const problemStream = (problemId: string): string => `problem-${problemId
 export const taskStream = (taskId: string): string => `task-${taskId}`;
 /** Stream name of a ResidentPoints aggregate. */
 export const pointsStream = (residentId: string): string => `points-${residentId}`;
+/** Stream name of a FundProject aggregate. */
+export const fundProjectStream = (projectId: string): string => `fund-project-${projectId}`;
+/** Stream name of a Partnership aggregate. */
+export const partnershipStream = (partnershipId: string): string => `partnership-${partnershipId}`;

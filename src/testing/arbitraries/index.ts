@@ -3,3 +3,5 @@ export * from './neighbourhood.js';
 export * from './problem.js';
 export * from './task.js';
 export * from './points.js';
+export * from './fund-project.js';
+export * from './partnership.js';

@@ -24,6 +24,8 @@ import {
   problemLifecyclesArbitrary,
 } from '../../../src/testing/arbitraries/problem.js';
 import { taskStepsArb } from '../../../src/testing/arbitraries/task.js';
+import { fundProjectStepsArb } from '../../../src/testing/arbitraries/fund-project.js';
+import { partnershipStepsArb } from '../../../src/testing/arbitraries/partnership.js';
 
 type AggregateKey = keyof LinliAggregates;
 type Kind = 'events' | 'commands';
@@ -131,6 +133,10 @@ const STREAMS: Readonly<Record<AggregateKey, fc.Arbitrary<Step[][]>>> = {
   ),
   task: taskStepsArb(undefined, { taskIds: ['task-1', 'task-2'], maxEpisodes: 25 }).map((steps) => [steps]),
   points: pointsStepsArb(undefined, { maxSteps: 25 }).map((steps) => [steps]),
+  fundProject: fundProjectStepsArb(undefined, { projectIds: ['project-1', 'project-2'] }).map((steps) => [
+    steps,
+  ]),
+  partnership: partnershipStepsArb().map((steps) => [steps]),
 };
 
 /** Valid commands (as callers write them) and valid events (as the deciders make them) of an aggregate. */
