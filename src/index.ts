@@ -21,6 +21,9 @@ export * from './domain/neighbourhood/index.js';
 export * from './domain/problem/index.js';
 export * from './domain/task/index.js';
 export * from './domain/points/index.js';
+export * from './domain/fund-project/index.js';
+export * from './domain/partnership/index.js';
+export * from './domain/shared/money.js';
 export * from './domain/linli.js';
 
 export * from './store/event-store.js';
@@ -65,6 +68,7 @@ export * from './projections/points-ledger/index.js';
 export * from './projections/task-board/index.js';
 export * from './projections/honour-roll/index.js';
 export * from './projections/directory/index.js';
+export * from './projections/funds/index.js';
 export {
   ProjectionRunner,
   type EventParser,
