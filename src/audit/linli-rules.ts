@@ -11,6 +11,8 @@ import { problemCheck } from './rules/problem-check.js';
 import { projectionReplay } from './rules/projection-replay.js';
 import { taskCheck } from './rules/task-check.js';
 import { VerifiedClaims } from './rules/verified-claims.js';
+import { fundProjectCheck } from './rules/fund-project-check.js';
+import { partnershipCheck } from './rules/partnership-check.js';
 
 /** Options of {@link createLinliAuditRules}. */
 export interface LinliAuditOptions {
@@ -31,13 +33,18 @@ export const createLinliAuditRules = (
   aggregates: Partial<LinliAggregates> = {},
   options: LinliAuditOptions = {},
 ): AuditRules => {
-  const { neighbourhood, problem, task, points } = { ...createLinliAggregates(), ...aggregates };
+  const { neighbourhood, problem, task, points, fundProject, partnership } = {
+    ...createLinliAggregates(),
+    ...aggregates,
+  };
   return {
     catalogues: [
       { prefix: STREAM_PREFIXES.neighbourhood, events: neighbourhood.events },
       { prefix: STREAM_PREFIXES.problem, events: problem.events },
       { prefix: STREAM_PREFIXES.task, events: task.events },
       { prefix: STREAM_PREFIXES.points, events: points.events },
+      { prefix: STREAM_PREFIXES.fundProject, events: fundProject.events },
+      { prefix: STREAM_PREFIXES.partnership, events: partnership.events },
     ],
     checks: () => {
       const claims = new VerifiedClaims();
@@ -49,6 +56,8 @@ export const createLinliAuditRules = (
         problemCheck(problem),
         taskCheck(claims, task),
         pointsCheck(claims, points),
+        fundProjectCheck(fundProject),
+        partnershipCheck(partnership),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

@@ -50,6 +50,8 @@ export const VIOLATION_CODES = [
   'not-as-decided',
   /** An event names a place (street, community, unit) that the neighbourhood directory did not record so. */
   'unknown-place',
+  /** Fund money recorded as spent beyond a project's approved amount (amendments included), or an amendment below what was spent. */
+  'over-approval',
 ] as const;
 
 /** The stable code of a {@link Violation}. */
