@@ -3,5 +3,6 @@ export * from './neighbourhood.js';
 export * from './problem.js';
 export * from './task.js';
 export * from './points.js';
+export * from './fund-basics.js';
 export * from './fund-project.js';
 export * from './partnership.js';

@@ -9,7 +9,7 @@ import {
   fundStaffActorArb,
   type FundAction,
   type FundCommandStep,
-} from './fund-project.js';
+} from './fund-basics.js';
 import { advanceArb } from './task.js';
 
 type Data<T extends PartnershipCommandInput['type']> = Extract<PartnershipCommandInput, { type: T }>['data'];

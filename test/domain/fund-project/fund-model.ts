@@ -5,7 +5,7 @@
 import type { FundProjectCommandInput } from '../../../src/domain/fund-project/commands.js';
 import type { FundProjectEvent } from '../../../src/domain/fund-project/events.js';
 import type { ErrorCode } from '../../../src/domain/shared/errors.js';
-import type { FundAction } from '../../../src/testing/arbitraries/fund-project.js';
+import type { FundAction } from '../../../src/testing/arbitraries/fund-basics.js';
 import type { FundWorld } from '../../../src/testing/scenarios/fund-world.js';
 import type { ActorInput } from '../../../src/testing/scenarios/task-world.js';
 

@@ -22,8 +22,8 @@ import { project } from '../../../src/projections/projection.js';
 import {
   fundProjectEpisodeArb,
   solicitFundProjectDataArb,
-  type FundAction,
 } from '../../../src/testing/arbitraries/fund-project.js';
+import type { FundAction } from '../../../src/testing/arbitraries/fund-basics.js';
 import { recordDirectory } from '../../../src/testing/directory.js';
 import { defaultFundWorld, fundStaff } from '../../../src/testing/scenarios/fund-world.js';
 import { instantAfter } from '../../../src/testing/scenarios/task-world.js';

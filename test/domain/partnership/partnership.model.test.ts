@@ -17,7 +17,7 @@ import { fold } from '../../../src/domain/shared/decider.js';
 import type { ErrorCode } from '../../../src/domain/shared/errors.js';
 import { partnershipStream } from '../../../src/domain/shared/ids.js';
 import { InMemoryEventStore } from '../../../src/store/memory.js';
-import type { FundAction } from '../../../src/testing/arbitraries/fund-project.js';
+import type { FundAction } from '../../../src/testing/arbitraries/fund-basics.js';
 import {
   agreePartnershipDataArb,
   partnershipActionArb,
