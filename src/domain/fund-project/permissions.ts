@@ -10,19 +10,20 @@ export const FUND_STAFF_ROLES: readonly Role[] = ['community-staff', 'administra
  */
 export const FUND_SUPERVISOR_ROLES: readonly Role[] = ['street-official', 'administrator'];
 
-type Place = Pick<SolicitedProject, 'street' | 'community'>;
+/** Where a fund project or partnership stands: the street and community it names. */
+export type FundPlace = Pick<SolicitedProject, 'street' | 'community'>;
 
 /** Fund staff whose scope covers the project's street or community. */
-export const isFundStaffFor = (actor: Actor, place: Place): boolean =>
+export const isFundStaffFor = (actor: Actor, place: FundPlace): boolean =>
   hasRole(actor, FUND_STAFF_ROLES) && coversPath(actor, fundProjectPath(place));
 
 /** A supervisor whose scope covers the project's street or community. */
-export const maySupervise = (actor: Actor, place: Place): boolean =>
+export const maySupervise = (actor: Actor, place: FundPlace): boolean =>
   hasRole(actor, FUND_SUPERVISOR_ROLES) && coversPath(actor, fundProjectPath(place));
 
 /**
  * Putting a project forward: a resident in their own name, or fund staff on anyone's behalf (a need
  * collected door to door).
  */
-export const maySolicit = (actor: Actor, place: Place, proposerId: string): boolean =>
+export const maySolicit = (actor: Actor, place: FundPlace, proposerId: string): boolean =>
   (hasRole(actor, ['resident']) && proposerId === actor.id) || isFundStaffFor(actor, place);
