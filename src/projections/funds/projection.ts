@@ -149,6 +149,7 @@ const applyPartnership = (draft: FundsDraft, event: Recorded<PartnershipEvent>):
       ...(d.revenueSharePercent === undefined ? {} : { revenueSharePercent: d.revenueSharePercent }),
       promisedFen,
       receivedFen: 0,
+      assetsReceived: [],
       revision: Number(event.revision),
     };
     return;
@@ -160,6 +161,8 @@ const applyPartnership = (draft: FundsDraft, event: Recorded<PartnershipEvent>):
   switch (event.type) {
     case 'PartnerContributionRecorded': {
       card.receivedFen += event.data.moneyFen;
+      for (const { description, quantity } of event.data.assets)
+        card.assetsReceived.push({ description, quantity });
       const year = Number(event.data.receivedOn.slice(0, 4));
       rowOf(draft, card.community, year).partnerFen += event.data.moneyFen;
       return;

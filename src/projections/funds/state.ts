@@ -54,6 +54,8 @@ export interface PartnershipCard {
   /** Money promised in the agreement, and money recorded as received. */
   readonly promisedFen: number;
   readonly receivedFen: number;
+  /** Assets recorded as handed over, in the order received (a kind received twice appears twice). */
+  readonly assetsReceived: readonly { readonly description: string; readonly quantity: number }[];
   readonly sharingSince?: string;
   readonly revision: number;
 }

@@ -91,6 +91,10 @@ describe('Chaofuyuan (潮福苑): ¥790,000 from a partner against 4 years of op
       revenueSharePercent: 20,
       receivedFen: 79_000_000,
       promisedFen: 79_000_000,
+      assetsReceived: [
+        { description: 'smart charging shed', quantity: 6 },
+        { description: 'room fitted out', quantity: 3 },
+      ],
     });
     expect(partnershipsDueForRevenueShare(after.funds, '2030-06-01T00:00:00.000+08:00')).toEqual([]);
     await driver.refuse(share, keeper, '2030-01-03T09:00:00.000+08:00', 'invalid-transition');
@@ -282,6 +286,8 @@ describe('Rongyuan (榕苑): ¥5,000 from the owners committee and 200+ resident
       participants: 206,
       labourHours: 824,
     });
+    expect(fundLedger(funds, community, 2026).participants).toBeGreaterThanOrEqual(200);
+    expect(formatYuan(fundLedger(funds, community, 2026).residentFen)).toBe('¥5,000.00');
     expect(fundProjectBoard(funds, community).closed).toEqual([
       expect.objectContaining({
         projectId,
