@@ -12,8 +12,10 @@ import { ROOT, SCRATCH } from './compile.js';
  * Version 3: event ids are version 8 UUIDs (a `8` where version 2 files have a `5`), so every id and every
  * hash differs from version 2's, at the same byte size.
  * Version 4: every event's metadata also carries its command's `commandDigest`, which the chain hash covers.
+ * Version 5: the demo's year also runs the community fund and its partnerships (fund-project- and
+ * partnership- streams).
  */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 /** The seed of the benchmark histories: a fixed one, so every run reads the same history. */
 const SEED = 1;

@@ -9,6 +9,7 @@ import { problemLedgerProjection } from '../src/projections/problem-ledger/proje
 import { ScratchFold, type Projection } from '../src/projections/projection.js';
 import { resolutionStatsProjection } from '../src/projections/resolution-stats/projection.js';
 import { taskBoardProjection } from '../src/projections/task-board/projection.js';
+import { fundsProjection } from '../src/projections/funds/projection.js';
 
 type AnyReadModel = Projection<Recorded<LinliEvent>, unknown>;
 
@@ -24,6 +25,7 @@ export const READ_MODELS: readonly AnyReadModel[] = [
   erase(honourRollProjection),
   erase(taskBoardProjection),
   erase(directoryProjection),
+  erase(fundsProjection),
 ];
 
 /** Events per immer draft, as the projection runner batches them by default. */

@@ -24,8 +24,8 @@ export const replayBench: BenchModule = {
         target: 0.5,
         better: 'higher',
         detail:
-          `${size}; six read models (resolution stats, problem ledger, points ledger, honour roll, task board, ` +
-          `directory), every event parsed by its catalogue, folded in place 1,000 at a time and frozen at the end; ` +
+          `${size}; seven read models (resolution stats, problem ledger, points ledger, honour roll, task board, ` +
+          `directory, funds), every event parsed by its catalogue, folded in place 1,000 at a time and frozen at the end; ` +
           `median of ${replay.length} passes, each in a fresh node process`,
       }),
       compare({

@@ -25,6 +25,9 @@ export * from './domain/points/index.js';
 export * from './domain/proposal/index.js';
 /** Deliberation days, four-party and joint meetings (stream `meeting-<id>`), and their calendar. */
 export * from './domain/meeting/index.js';
+export * from './domain/fund-project/index.js';
+export * from './domain/partnership/index.js';
+export * from './domain/shared/money.js';
 export * from './domain/linli.js';
 
 export * from './store/event-store.js';
@@ -73,6 +76,7 @@ export * from './projections/honour-roll/index.js';
 export * from './projections/directory/index.js';
 /** Proposal register, ballot results, deliberation calendar and agenda closure. */
 export * from './projections/deliberation/index.js';
+export * from './projections/funds/index.js';
 export {
   ProjectionRunner,
   type EventParser,

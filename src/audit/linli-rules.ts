@@ -12,6 +12,8 @@ import { problemCheck } from './rules/problem-check.js';
 import { projectionReplay } from './rules/projection-replay.js';
 import { taskCheck } from './rules/task-check.js';
 import { VerifiedClaims } from './rules/verified-claims.js';
+import { fundProjectCheck } from './rules/fund-project-check.js';
+import { partnershipCheck } from './rules/partnership-check.js';
 
 /** Options of {@link createLinliAuditRules}. */
 export interface LinliAuditOptions {
@@ -32,7 +34,7 @@ export const createLinliAuditRules = (
   aggregates: Partial<LinliAggregates> = {},
   options: LinliAuditOptions = {},
 ): AuditRules => {
-  const { neighbourhood, problem, task, points, proposal, meeting } = {
+  const { neighbourhood, problem, task, points, proposal, meeting, fundProject, partnership } = {
     ...createLinliAggregates(),
     ...aggregates,
   };
@@ -44,6 +46,8 @@ export const createLinliAuditRules = (
       { prefix: STREAM_PREFIXES.points, events: points.events },
       { prefix: STREAM_PREFIXES.proposal, events: proposal.events },
       { prefix: STREAM_PREFIXES.meeting, events: meeting.events },
+      { prefix: STREAM_PREFIXES.fundProject, events: fundProject.events },
+      { prefix: STREAM_PREFIXES.partnership, events: partnership.events },
     ],
     checks: () => {
       const claims = new VerifiedClaims();
@@ -56,6 +60,8 @@ export const createLinliAuditRules = (
         taskCheck(claims, task),
         pointsCheck(claims, points),
         deliberationCheck(registers, proposal, meeting),
+        fundProjectCheck(fundProject),
+        partnershipCheck(partnership),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

@@ -64,6 +64,8 @@ export const VIOLATION_CODES = [
   'ballot-after-close',
   /** A problem recorded as deliberated at a meeting that was not held or did not have it on its agenda. */
   'deliberation-without-meeting',
+  /** Fund money recorded as spent beyond a project's approved amount (amendments included), or an amendment below what was spent. */
+  'over-approval',
 ] as const;
 
 /** The stable code of a {@link Violation}. */

@@ -11,6 +11,8 @@ import { RegisterChurn } from './register-churn.js';
 import { TaskSimulation } from './tasks.js';
 import { DeliberationSimulation } from './deliberation.js';
 import { MeetingSimulation } from './meetings.js';
+import { FundSimulation } from './funds.js';
+import { PartnershipSimulation } from './partnerships.js';
 
 /** Options of {@link simulateYear}. */
 export interface SimulateOptions {
@@ -58,6 +60,8 @@ export const simulateYear = async (
   redemptions.scheduleYear();
   new DeliberationSimulation(world, random.derive('proposals')).scheduleYear();
   new MeetingSimulation(world, random.derive('meetings')).scheduleYear();
+  new FundSimulation(world, random.derive('funds')).scheduleYear();
+  new PartnershipSimulation(world).scheduleYear();
   for (let day = 0; day < DAYS_IN_YEAR; day++) agenda.at(dayStart(day), () => problems.scheduleDay(day));
   for (let month = 1; month <= 12; month++) tasks.scheduleMonth(month);
 

@@ -39,6 +39,20 @@ import {
 } from './proposal/index.js';
 import { domainError, type DomainError } from './shared/errors.js';
 import {
+  createFundProjectAggregate,
+  type FundProjectAggregate,
+  type FundProjectCommandInput,
+  type FundProjectConfig,
+  type FundProjectEvent,
+} from './fund-project/index.js';
+import {
+  createPartnershipAggregate,
+  type PartnershipAggregate,
+  type PartnershipCommandInput,
+  type PartnershipConfig,
+  type PartnershipEvent,
+} from './partnership/index.js';
+import {
   createTaskAggregate,
   type TaskAggregate,
   type TaskCommandInput,
@@ -48,7 +62,14 @@ import {
 
 /** Every event linli records: the union of the four aggregates' events. */
 export type LinliEvent =
-  NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent | ProposalEvent | MeetingEvent;
+  | NeighbourhoodEvent
+  | ProblemEvent
+  | TaskEvent
+  | PointsEvent
+  | ProposalEvent
+  | MeetingEvent
+  | FundProjectEvent
+  | PartnershipEvent;
 
 /** Every command linli accepts, as a caller writes it. */
 export type LinliCommandInput =
@@ -57,7 +78,9 @@ export type LinliCommandInput =
   | TaskCommandInput
   | PointsCommandInput
   | ProposalCommandInput
-  | MeetingCommandInput;
+  | MeetingCommandInput
+  | FundProjectCommandInput
+  | PartnershipCommandInput;
 
 /** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
 export interface LinliConfig {
@@ -68,6 +91,8 @@ export interface LinliConfig {
   readonly proposal?: ProposalConfig;
   /** Meetings; its `deliberationDay` also sets the problems' referral day unless `problem` sets its own. */
   readonly meeting?: MeetingConfig;
+  readonly fundProject?: FundProjectConfig;
+  readonly partnership?: PartnershipConfig;
 }
 
 /** The four aggregates, built from one configuration. */
@@ -78,6 +103,8 @@ export interface LinliAggregates {
   readonly points: ResidentPointsAggregate;
   readonly proposal: ProposalAggregate;
   readonly meeting: MeetingAggregate;
+  readonly fundProject: FundProjectAggregate;
+  readonly partnership: PartnershipAggregate;
 }
 
 /** Builds the four aggregates from one configuration. */
@@ -88,6 +115,8 @@ export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates
   points: createResidentPointsAggregate(config.points),
   proposal: createProposalAggregate(config.proposal),
   meeting: createMeetingAggregate(config.meeting),
+  fundProject: createFundProjectAggregate(config.fundProject),
+  partnership: createPartnershipAggregate(config.partnership),
 });
 
 /** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
@@ -98,6 +127,8 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   points: 'points-',
   proposal: 'proposal-',
   meeting: 'meeting-',
+  fundProject: 'fund-project-',
+  partnership: 'partnership-',
 };
 
 /** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
@@ -108,6 +139,8 @@ export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> =
   points: 'residentId',
   proposal: 'proposalId',
   meeting: 'meetingId',
+  fundProject: 'projectId',
+  partnership: 'partnershipId',
 };
 
 /** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */

@@ -13,6 +13,8 @@ import { taskBoardProjection } from './task-board/projection.js';
 import type { TaskBoardState } from './task-board/state.js';
 import { deliberationProjection } from './deliberation/projection.js';
 import type { DeliberationState } from './deliberation/state.js';
+import { fundsProjection } from './funds/projection.js';
+import type { FundsState } from './funds/state.js';
 
 /** The state of every read model (query each with the functions its module exports). */
 export interface ReadModels {
@@ -23,6 +25,7 @@ export interface ReadModels {
   readonly honourRoll: HonourRollState;
   readonly directory: DirectoryState;
   readonly deliberation: DeliberationState;
+  readonly funds: FundsState;
 }
 
 /** Every read model linli keeps, under the name of its state in {@link ReadModels}. */
@@ -34,6 +37,7 @@ export const readModelProjections: ProjectionsOf<Recorded<LinliEvent>, ReadModel
   honourRoll: honourRollProjection,
   directory: directoryProjection,
   deliberation: deliberationProjection,
+  funds: fundsProjection,
 };
 
 /** All the read models as one projection: one pass over the log keeps every one of them. */

@@ -18,6 +18,7 @@ import { problemLedgerProjection } from '../projections/problem-ledger/projectio
 import { ScratchFold } from '../projections/projection.js';
 import { DEFAULT_TIME_ZONE } from '../projections/resolution-stats/calendar.js';
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
+import { fundsProjection } from '../projections/funds/projection.js';
 import type { ReportStates } from './report-figures.js';
 import type { HistoryFacts, SkippedEvent } from './report-data.js';
 
@@ -72,6 +73,7 @@ export const foldHistory = async (
   );
   const directory = new ScratchFold(directoryProjection);
   const deliberation = new ScratchFold(deliberationProjection);
+  const funds = new ScratchFold(fundsProjection);
   let batch: Recorded<ProblemEvent>[] = [];
   // Points, task and neighbourhood events: each of their folds skips the types it does not keep.
   let others: Recorded<LinliEvent>[] = [];
@@ -84,6 +86,7 @@ export const foldHistory = async (
     // Problem events too: the calendar and the closed loop need each problem's referral and settlement.
     deliberation.apply(batch);
     deliberation.apply(others);
+    funds.apply(others);
     batch = [];
     others = [];
   };
@@ -127,6 +130,7 @@ export const foldHistory = async (
     honourRoll: honourRoll.finish(),
     directory: directory.finish(),
     deliberation: deliberation.finish(),
+    funds: funds.finish(),
     lastEventAt,
     facts: {
       events,

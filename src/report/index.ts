@@ -22,3 +22,4 @@ export type {
   SkippedEvent,
 } from './report-data.js';
 export { reportFigures, type ReportFigureOptions, type ReportStates } from './report-figures.js';
+export { fundFigures, type FundFigures, type FundLedgerLine } from './fund-figures.js';

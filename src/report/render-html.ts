@@ -17,6 +17,7 @@ import { pointsSection } from './sections/points-section.js';
 import { ratesSection } from './sections/rates-section.js';
 import { satisfactionSection } from './sections/satisfaction-section.js';
 import { sharesSection } from './sections/shares-section.js';
+import { fundsSection } from './sections/funds-section.js';
 
 const asOfText = (data: ReportData): string =>
   data.asOf === undefined ? 'no events yet' : `${localDateTime(data.asOf, data.timeZone)} (${data.timeZone})`;
@@ -62,6 +63,7 @@ ${ledgerSection(data)}
 ${pointsSection(data)}
 ${honourSection(data)}
 ${deliberationSection(data)}
+${fundsSection(data)}
 <footer>
 <p>Drawn by linli from the history alone and judged at its last event, never at the time of writing: the same history always gives the same file. History digest <code>${escapeHtml(data.history.digest)}</code>; check the history itself with <code>linli audit</code>.</p>
 </footer>

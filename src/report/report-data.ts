@@ -6,6 +6,7 @@ import type { LedgerLine } from '../projections/problem-ledger/ledger-rows.js';
 import type { Figures721 } from '../projections/resolution-stats/query-721.js';
 import type { Rates12345, Rates12345Definitions } from '../projections/resolution-stats/rates-12345.js';
 import type { Targets721 } from '../projections/resolution-stats/targets.js';
+import type { FundFigures } from './fund-figures.js';
 
 /** An event of the history the report could not use, with where it is and why. */
 export interface SkippedEvent {
@@ -147,4 +148,5 @@ export interface ReportData {
   readonly honour: HonourFigures;
   /** Proposals, ballots and meetings; absent when the read model was not folded. */
   readonly deliberation?: DeliberationFigures;
+  readonly funds: FundFigures;
 }

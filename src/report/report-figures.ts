@@ -19,6 +19,8 @@ import { overdueProblems } from './overdue-problems.js';
 import type { CommunityFigures, GridFigures, ReportData } from './report-data.js';
 import { communityName, gridName, withName } from './unit-names.js';
 import { honourFigures, pointsFigures, type HonourOptions } from './volunteer-figures.js';
+import type { FundsState } from '../projections/funds/state.js';
+import { fundFigures } from './fund-figures.js';
 
 /** The read models a report is computed from, folded over the same history. */
 export interface ReportStates {
@@ -29,6 +31,7 @@ export interface ReportStates {
   readonly directory: DirectoryState;
   /** The deliberation read model, when folded: the report then shows proposals, ballots and meetings. */
   readonly deliberation?: DeliberationState;
+  readonly funds: FundsState;
 }
 
 /** When and how the figures are judged. */
@@ -150,5 +153,6 @@ export const reportFigures = (
     ...(states.deliberation === undefined
       ? {}
       : { deliberation: deliberationFigures(states.deliberation, asOf) }),
+    funds: fundFigures(states.funds, states.directory, asOf),
   };
 };

@@ -26,6 +26,7 @@ export * from './scenarios/problem-lifecycle.js';
 export * from './scenarios/task-world.js';
 export * from './scenarios/points-world.js';
 export * from './scenarios/compound-world.js';
+export * from './scenarios/fund-world.js';
 export type {
   CommunityTree,
   CommunityTreeOptions,
@@ -42,6 +43,10 @@ export type {
   TaskStepsOptions,
   DeliberationStep,
   ProposalStepsOptions,
+  FundAction,
+  FundCommandStep,
+  FundProjectStepsOptions,
+  PartnershipStepsOptions,
 } from './arbitraries/index.js';
 
 // Listed one by one: a module's exports cannot be re-exported conditionally. A test holds this list to the
@@ -91,4 +96,19 @@ export const {
   taskHistoryArb,
   proposalStepsArb,
   meetingStepsArb,
+  fundActorArb,
+  fundStaffActorArb,
+  fundSupervisorActorArb,
+  fundResidentActorArb,
+  fenArb,
+  decisionRefArb,
+  contributorArb,
+  solicitFundProjectDataArb,
+  fundProjectActionArb,
+  fundProjectJourneyArb,
+  fundProjectEpisodeArb,
+  fundProjectStepsArb,
+  agreePartnershipDataArb,
+  partnershipActionArb,
+  partnershipStepsArb,
 } = await loadArbitraries();

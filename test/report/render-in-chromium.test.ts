@@ -26,6 +26,7 @@ import {
   type OverflowReport,
 } from './support/layout-probes.js';
 import { recordVolunteering } from './support/volunteering.js';
+import { recordFunding } from './support/funding.js';
 import { decodePng, type DecodedPng } from './support/png.js';
 
 const run = promisify(execFile);
@@ -61,9 +62,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'linli-report-chromium-'));
   shots = process.env.LINLI_REPORT_SCREENSHOTS ?? dir;
   await mkdir(shots, { recursive: true });
-  // The whole district: problems, directory and volunteering, so that every section has rows to lay out.
+  // The whole district: problems, directory, volunteering and funds, so that every section has rows to lay out.
   const governance = await recordDistrict({ names: DIRECTORY_NAMES });
   await recordVolunteering(governance);
+  await recordFunding(governance);
   const text = await historyText(governance);
   const page = join(dir, 'report.html');
   await writeFile(page, renderReportHtml(await buildReport(Readable.from([Buffer.from(text)]))));

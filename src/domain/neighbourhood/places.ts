@@ -10,11 +10,19 @@ import { levelOf } from './tree.js';
  */
 export type NamedPlace =
   | { readonly kind: 'path'; readonly path: UnitPath }
-  | { readonly kind: 'unit'; readonly community: string; readonly unit?: string };
+  | { readonly kind: 'unit'; readonly community: string; readonly unit?: string }
+  | { readonly kind: 'community'; readonly street: string; readonly community: string };
 
 /** The messages that name a place, commands and the events they record alike. */
 const PATH_MESSAGES = new Set(['ReportProblem', 'ProblemReported']);
 const UNIT_MESSAGES = new Set(['PublishTask', 'TaskPublished']);
+/** Fund projects and partnerships name their street and community (the street supervises the fund). */
+const COMMUNITY_MESSAGES = new Set([
+  'SolicitFundProject',
+  'FundProjectSolicited',
+  'AgreePartnership',
+  'PartnershipAgreed',
+]);
 
 /** The place a command or event names (`ReportProblem`'s path, `PublishTask`'s unit), if it names one. */
 export const namedPlace = (message: {
@@ -30,6 +38,13 @@ export const namedPlace = (message: {
     return typeof data.unit === 'string'
       ? { kind: 'unit', community: data.community, unit: data.unit }
       : { kind: 'unit', community: data.community };
+  }
+  if (
+    COMMUNITY_MESSAGES.has(message.type) &&
+    typeof data.street === 'string' &&
+    typeof data.community === 'string'
+  ) {
+    return { kind: 'community', street: data.street, community: data.community };
   }
   return undefined;
 };
@@ -54,6 +69,11 @@ export const placeMismatch = (register: NeighbourhoodState, place: NamedPlace): 
     }
     const level = levelOf(register, grid);
     return level === 'grid' ? undefined : `the directory records no grid ${grid} in ${community}`;
+  }
+  if (place.kind === 'community') {
+    return register.streetId === place.street
+      ? undefined
+      : `the directory records ${community} in street ${register.streetId}, not ${place.street}`;
   }
   if (place.unit === undefined) return undefined;
   const level = levelOf(register, place.unit);

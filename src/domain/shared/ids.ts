@@ -31,3 +31,7 @@ export const pointsStream = (residentId: string): string => `points-${residentId
 export const proposalStream = (proposalId: string): string => `proposal-${proposalId}`;
 /** Stream name of a Meeting aggregate. */
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
+/** Stream name of a FundProject aggregate. */
+export const fundProjectStream = (projectId: string): string => `fund-project-${projectId}`;
+/** Stream name of a Partnership aggregate. */
+export const partnershipStream = (partnershipId: string): string => `partnership-${partnershipId}`;

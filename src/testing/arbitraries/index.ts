@@ -4,3 +4,6 @@ export * from './problem.js';
 export * from './task.js';
 export * from './points.js';
 export * from './deliberation.js';
+export * from './fund-basics.js';
+export * from './fund-project.js';
+export * from './partnership.js';

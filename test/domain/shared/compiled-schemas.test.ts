@@ -25,6 +25,8 @@ import {
 } from '../../../src/testing/arbitraries/problem.js';
 import { taskStepsArb } from '../../../src/testing/arbitraries/task.js';
 import { meetingStepsArb, proposalStepsArb } from '../../../src/testing/arbitraries/deliberation.js';
+import { fundProjectStepsArb } from '../../../src/testing/arbitraries/fund-project.js';
+import { partnershipStepsArb } from '../../../src/testing/arbitraries/partnership.js';
 
 type AggregateKey = keyof LinliAggregates;
 type Kind = 'events' | 'commands';
@@ -134,6 +136,10 @@ const STREAMS: Readonly<Record<AggregateKey, fc.Arbitrary<Step[][]>>> = {
   points: pointsStepsArb(undefined, { maxSteps: 25 }).map((steps) => [steps]),
   proposal: proposalStepsArb().map((steps) => [steps]),
   meeting: meetingStepsArb().map((steps) => [steps]),
+  fundProject: fundProjectStepsArb(undefined, { projectIds: ['project-1', 'project-2'] }).map((steps) => [
+    steps,
+  ]),
+  partnership: partnershipStepsArb().map((steps) => [steps]),
 };
 
 /** Valid commands (as callers write them) and valid events (as the deciders make them) of an aggregate. */
