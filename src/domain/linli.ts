@@ -25,6 +25,13 @@ import {
 } from './problem/index.js';
 import { domainError, type DomainError } from './shared/errors.js';
 import {
+  createOrganisationAggregate,
+  type OrganisationAggregate,
+  type OrganisationCommandInput,
+  type OrganisationConfig,
+  type OrganisationEvent,
+} from './organisation/index.js';
+import {
   createTaskAggregate,
   type TaskAggregate,
   type TaskCommandInput,
@@ -33,11 +40,15 @@ import {
 } from './task/index.js';
 
 /** Every event linli records: the union of the four aggregates' events. */
-export type LinliEvent = NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent;
+export type LinliEvent = NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent | OrganisationEvent;
 
 /** Every command linli accepts, as a caller writes it. */
 export type LinliCommandInput =
-  NeighbourhoodCommandInput | ProblemCommandInput | TaskCommandInput | PointsCommandInput;
+  | NeighbourhoodCommandInput
+  | ProblemCommandInput
+  | TaskCommandInput
+  | PointsCommandInput
+  | OrganisationCommandInput;
 
 /** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
 export interface LinliConfig {
@@ -45,6 +56,7 @@ export interface LinliConfig {
   readonly problem?: ProblemDeciderConfig;
   readonly task?: TaskConfig;
   readonly points?: PointsConfig;
+  readonly organisation?: OrganisationConfig;
 }
 
 /** The four aggregates, built from one configuration. */
@@ -53,6 +65,7 @@ export interface LinliAggregates {
   readonly problem: ProblemAggregate;
   readonly task: TaskAggregate;
   readonly points: ResidentPointsAggregate;
+  readonly organisation: OrganisationAggregate;
 }
 
 /** Builds the four aggregates from one configuration. */
@@ -61,6 +74,7 @@ export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates
   problem: createProblemAggregate(config.problem),
   task: createTaskAggregate(config.task),
   points: createResidentPointsAggregate(config.points),
+  organisation: createOrganisationAggregate(config.organisation),
 });
 
 /** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
@@ -69,6 +83,7 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   problem: 'problem-',
   task: 'task-',
   points: 'points-',
+  organisation: 'organisation-',
 };
 
 /** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
@@ -77,6 +92,7 @@ export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> =
   problem: 'problemId',
   task: 'taskId',
   points: 'residentId',
+  organisation: 'organisationId',
 };
 
 /** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */

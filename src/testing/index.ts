@@ -25,6 +25,7 @@ export * from './scenarios/problem-actors.js';
 export * from './scenarios/problem-lifecycle.js';
 export * from './scenarios/task-world.js';
 export * from './scenarios/points-world.js';
+export * from './scenarios/organisation-world.js';
 export type {
   CommunityTree,
   CommunityTreeOptions,
@@ -33,6 +34,7 @@ export type {
   GeneratedLane,
   NeighbourhoodActorInput,
   NeighbourhoodStep,
+  OrganisationStep,
   PointsHistory,
   PointsStep,
   TaskAction,
@@ -86,4 +88,9 @@ export const {
   taskEpisodeArb,
   taskStepsArb,
   taskHistoryArb,
+  organisationKindArb,
+  organisationActorArb,
+  listResourceDataArb,
+  organisationCommandArb,
+  organisationStepsArb,
 } = await loadArbitraries();

@@ -14,7 +14,12 @@ export type NamedPlace =
 
 /** The messages that name a place, commands and the events they record alike. */
 const PATH_MESSAGES = new Set(['ReportProblem', 'ProblemReported']);
-const UNIT_MESSAGES = new Set(['PublishTask', 'TaskPublished']);
+const UNIT_MESSAGES = new Set([
+  'PublishTask',
+  'TaskPublished',
+  'RegisterOrganisation',
+  'OrganisationRegistered',
+]);
 
 /** The place a command or event names (`ReportProblem`'s path, `PublishTask`'s unit), if it names one. */
 export const namedPlace = (message: {

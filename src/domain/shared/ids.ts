@@ -27,3 +27,5 @@ export const problemStream = (problemId: string): string => `problem-${problemId
 export const taskStream = (taskId: string): string => `task-${taskId}`;
 /** Stream name of a ResidentPoints aggregate. */
 export const pointsStream = (residentId: string): string => `points-${residentId}`;
+/** Stream name of an Organisation aggregate. */
+export const organisationStream = (organisationId: string): string => `organisation-${organisationId}`;
