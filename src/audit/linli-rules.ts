@@ -10,6 +10,9 @@ import { pointsCheck } from './rules/points-check.js';
 import { problemCheck } from './rules/problem-check.js';
 import { projectionReplay } from './rules/projection-replay.js';
 import { taskCheck } from './rules/task-check.js';
+import { organisationCheck } from './rules/organisation-check.js';
+import { membershipCheck } from './rules/membership-check.js';
+import type { OrganisationState } from '../domain/organisation/state.js';
 import { VerifiedClaims } from './rules/verified-claims.js';
 
 /** Options of {@link createLinliAuditRules}. */
@@ -31,17 +34,22 @@ export const createLinliAuditRules = (
   aggregates: Partial<LinliAggregates> = {},
   options: LinliAuditOptions = {},
 ): AuditRules => {
-  const { neighbourhood, problem, task, points } = { ...createLinliAggregates(), ...aggregates };
+  const { neighbourhood, problem, task, points, organisation } = {
+    ...createLinliAggregates(),
+    ...aggregates,
+  };
   return {
     catalogues: [
       { prefix: STREAM_PREFIXES.neighbourhood, events: neighbourhood.events },
       { prefix: STREAM_PREFIXES.problem, events: problem.events },
       { prefix: STREAM_PREFIXES.task, events: task.events },
       { prefix: STREAM_PREFIXES.points, events: points.events },
+      { prefix: STREAM_PREFIXES.organisation, events: organisation.events },
     ],
     checks: () => {
       const claims = new VerifiedClaims();
       const registers = new Map<string, NeighbourhoodState>();
+      const organisations = new Map<string, OrganisationState>();
       const checks: AuditCheck[] = [
         chronologyCheck(),
         neighbourhoodCheck(neighbourhood, registers),
@@ -49,6 +57,8 @@ export const createLinliAuditRules = (
         problemCheck(problem),
         taskCheck(claims, task),
         pointsCheck(claims, points),
+        organisationCheck(organisations, organisation),
+        membershipCheck(organisations),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

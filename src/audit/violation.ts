@@ -50,6 +50,8 @@ export const VIOLATION_CODES = [
   'not-as-decided',
   /** An event names a place (street, community, unit) that the neighbourhood directory did not record so. */
   'unknown-place',
+  /** A claim made for an organisation by someone its history does not record as a member at the claim. */
+  'not-a-member',
 ] as const;
 
 /** The stable code of a {@link Violation}. */

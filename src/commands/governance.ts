@@ -22,6 +22,7 @@ import type { TracerOption } from '../observability/tracer.js';
 import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
 import { directoryPlaceCheck } from './place-check.js';
+import { allChecks, organisationMembershipCheck } from './membership-check.js';
 import { awardPointsFor } from './points-policy.js';
 
 /** Options of {@link createGovernance}. */
@@ -115,7 +116,10 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
     return right(paid);
   };
 
-  const checkPlace = directoryPlaceCheck(handler, aggregates.neighbourhood);
+  const checkPlace = allChecks(
+    directoryPlaceCheck(handler, aggregates.neighbourhood),
+    organisationMembershipCheck(handler, aggregates.task, aggregates.organisation),
+  );
 
   return {
     store,

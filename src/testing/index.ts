@@ -20,6 +20,7 @@ export {
   type DirectoryStep,
   type DirectoryUnit,
 } from './directory.js';
+export { recordOrganisations, type RecordedOrganisation } from './organisations.js';
 export * from './scenarios/neighbourhood-pools.js';
 export * from './scenarios/problem-actors.js';
 export * from './scenarios/problem-lifecycle.js';
