@@ -21,6 +21,7 @@ export * from './domain/neighbourhood/index.js';
 export * from './domain/problem/index.js';
 export * from './domain/task/index.js';
 export * from './domain/points/index.js';
+export * from './domain/organisation/index.js';
 export * from './domain/linli.js';
 
 export * from './store/event-store.js';
@@ -51,6 +52,7 @@ export {
 
 export * from './commands/governance.js';
 export { directoryPlaceCheck, type OutsideCheck } from './commands/place-check.js';
+export { allChecks, organisationMembershipCheck, type ContextualCheck } from './commands/membership-check.js';
 export { toJsonSafe, type JsonSafe } from './commands/json-safe.js';
 export * from './commands/points-policy.js';
 export { parseRecorded } from './commands/parse-recorded.js';
@@ -65,6 +67,7 @@ export * from './projections/points-ledger/index.js';
 export * from './projections/task-board/index.js';
 export * from './projections/honour-roll/index.js';
 export * from './projections/directory/index.js';
+export * from './projections/organisations/index.js';
 export {
   ProjectionRunner,
   type EventParser,

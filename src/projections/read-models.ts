@@ -11,6 +11,8 @@ import { problemLedgerProjection, type ProblemLedgerState } from './problem-ledg
 import { resolutionStatsProjection, type ResolutionStatsState } from './resolution-stats/projection.js';
 import { taskBoardProjection } from './task-board/projection.js';
 import type { TaskBoardState } from './task-board/state.js';
+import { organisationRegisterProjection } from './organisations/projection.js';
+import type { OrganisationRegisterState } from './organisations/state.js';
 
 /** The state of every read model (query each with the functions its module exports). */
 export interface ReadModels {
@@ -20,6 +22,7 @@ export interface ReadModels {
   readonly taskBoard: TaskBoardState;
   readonly honourRoll: HonourRollState;
   readonly directory: DirectoryState;
+  readonly organisations: OrganisationRegisterState;
 }
 
 /** Every read model linli keeps, under the name of its state in {@link ReadModels}. */
@@ -30,6 +33,7 @@ export const readModelProjections: ProjectionsOf<Recorded<LinliEvent>, ReadModel
   taskBoard: taskBoardProjection,
   honourRoll: honourRollProjection,
   directory: directoryProjection,
+  organisations: organisationRegisterProjection,
 };
 
 /** All the read models as one projection: one pass over the log keeps every one of them. */

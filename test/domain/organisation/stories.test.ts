@@ -33,9 +33,14 @@ const council: OrganisationEvent = {
   },
 };
 const register = { type: 'RegisterOrganisation' as const, data: council.data };
+const membership = (personId: string, role = 'member') => ({
+  organisationId: 'great-wall-council',
+  personId,
+  role,
+});
 const joined = (personId: string, role = 'member'): OrganisationEvent => ({
   type: 'MemberJoined',
-  data: { organisationId: 'great-wall-council', personId, role },
+  data: membership(personId, role),
 });
 const parking = {
   organisationId: 'great-wall-council',
@@ -85,16 +90,16 @@ describe('Organisation: the register', () => {
   it('records members joining and leaving; the head keeps the list, an ordinary member does not', () => {
     org
       .given([council])
-      .when({ type: 'AddMember', data: joined('res-1', 'head').data }, staff)
+      .when({ type: 'AddMember', data: membership('res-1', 'head') }, staff)
       .then([joined('res-1', 'head')]);
     const asHead = ctx({ id: 'res-1', role: 'resident' });
     org
       .given([council, joined('res-1', 'head')])
-      .when({ type: 'AddMember', data: joined('res-2').data }, asHead)
+      .when({ type: 'AddMember', data: membership('res-2') }, asHead)
       .then([joined('res-2')]);
     org
       .given([council, joined('res-1', 'member')])
-      .when({ type: 'AddMember', data: joined('res-2').data }, asHead)
+      .when({ type: 'AddMember', data: membership('res-2') }, asHead)
       .thenError('forbidden');
     const leave = {
       type: 'RemoveMember' as const,
