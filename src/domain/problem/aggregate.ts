@@ -32,6 +32,11 @@ export const createProblemAggregate = (config: ProblemDeciderConfig = {}): Probl
     ProblemReopened: 'ReopenProblem',
     ProblemClosed: 'CloseProblem',
     ProblemRejected: 'RejectProblem',
+    ProblemAssigned: 'AssignProblem',
+    MeasuresPlanned: 'PlanMeasures',
+    ProblemReassigned: 'ReassignProblem',
+    DepartmentResponded: 'RespondAsDepartment',
+    ProblemFiledWithStreet: 'FileWithStreet',
   },
 });
 

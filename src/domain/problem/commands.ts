@@ -14,6 +14,7 @@ import {
   ProblemPrioritySchema,
   ProblemRejectionReasonSchema,
 } from './events.js';
+import { responsibilityCommandSchemas } from './responsibility-events.js';
 
 /** Text from a caller, trimmed so that a description of blanks counts as empty (see ProblemTextSchema). */
 const CommandTextSchema = z.string().trim().min(1).max(MAX_PROBLEM_TEXT_LENGTH);
@@ -76,6 +77,7 @@ export const problemCommandSchemas = {
       note: CommandTextSchema.optional(),
     })
     .superRefine(duplicateOfRule),
+  ...responsibilityCommandSchemas,
 };
 
 /** A parsed problem command (defaults applied). */

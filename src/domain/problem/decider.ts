@@ -8,6 +8,8 @@ import type { ProblemCommand, ProblemCommandOf } from './commands.js';
 import type { ProblemEvent } from './events.js';
 import { mayActForTier, mayTriage } from './permissions.js';
 import { DEFAULT_ROUTING, defaultDueBy, routeFor, type RoutingTable } from './routing.js';
+import { createResponsibilityDecider } from './responsibility.js';
+import type { ResponsibilityTable } from './responsibility-routes.js';
 import {
   evolveProblem,
   initialProblemState,
@@ -20,6 +22,8 @@ import {
 export interface ProblemDeciderConfig {
   /** Triage defaults and due times; {@link DEFAULT_ROUTING} unless given. */
   readonly routing?: RoutingTable;
+  /** Who answers for each category by default; `DEFAULT_RESPONSIBILITY` unless given. */
+  readonly responsibility?: ResponsibilityTable;
 }
 
 /** The Problem decider: its state, how events change it, and which events each command produces. */
@@ -40,6 +44,7 @@ const emit = (...events: ProblemEvent[]): Decision => right(events);
  */
 export const createProblemDecider = (config: ProblemDeciderConfig = {}): ProblemDecider => {
   const routing = config.routing ?? DEFAULT_ROUTING;
+  const decideResponsibility = createResponsibilityDecider(config.responsibility);
 
   const deadline = (
     given: string | undefined,
@@ -240,6 +245,8 @@ export const createProblemDecider = (config: ProblemDeciderConfig = {}): Problem
         return close(state, command, context);
       case 'RejectProblem':
         return reject(state, command, context);
+      default:
+        return decideResponsibility(state, command, context);
     }
   };
 

@@ -4,6 +4,7 @@ import { IdSchema } from '../shared/ids.js';
 import { TierSchema } from '../shared/tiers.js';
 import { InstantSchema } from '../shared/time.js';
 import { UnitPathSchema } from '../shared/units.js';
+import { responsibilityEventSchemas } from './responsibility-events.js';
 
 /**
  * A problem category: a lowercase slug (`missing-manhole-cover`). Any slug is accepted, not only those of the
@@ -149,6 +150,7 @@ export const problemEventSchemas = {
       note: ProblemTextSchema.optional(),
     })
     .superRefine(duplicateOfRule),
+  ...responsibilityEventSchemas,
 };
 
 /** The problem events as `{ type, data }` messages. */

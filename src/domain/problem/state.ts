@@ -1,6 +1,7 @@
 import type { Tier } from '../shared/tiers.js';
 import type { UnitPath } from '../shared/units.js';
 import type { ProblemPriority, ProblemEvent } from './events.js';
+import { evolveResponsibility, type ProblemResponsibility } from './responsibility-state.js';
 
 /**
  * Where a problem stands. `triaged` means "held by a tier and open", which is also where a reopened problem
@@ -35,6 +36,8 @@ export interface ReportedProblem {
   readonly dueBy?: string;
   readonly resolvedTier?: Tier;
   readonly rating?: ProblemRating;
+  /** Who answers for it, measures, department response, filing (see responsibility-state.ts). */
+  readonly responsibility?: ProblemResponsibility | undefined;
 }
 
 /** The state of one Problem aggregate. */
@@ -71,6 +74,7 @@ const nextState = (
   dueBy: change.dueBy ?? state.dueBy,
   resolvedTier,
   rating,
+  responsibility: state.responsibility,
 });
 
 /**
@@ -108,5 +112,7 @@ export const evolveProblem = (state: ProblemState, event: ProblemEvent): Problem
       return nextState(state, { status: 'closed' }, resolvedTier, rating);
     case 'ProblemRejected':
       return nextState(state, { status: 'rejected' }, resolvedTier, rating);
+    default:
+      return evolveResponsibility(state, event);
   }
 };
