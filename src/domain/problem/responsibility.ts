@@ -3,6 +3,7 @@ import { coversPath, type Actor } from '../shared/actors.js';
 import type { MessagesOf } from '../shared/catalogue.js';
 import type { CommandContext } from '../shared/context.js';
 import { domainError, type DomainError, type ErrorCode } from '../shared/errors.js';
+import type { Tier } from '../shared/tiers.js';
 import { isAfter } from '../shared/time.js';
 import type { ProblemEvent } from './events.js';
 import { mayActForTier, reachesPath } from './permissions.js';
@@ -43,6 +44,14 @@ const roleFor = (
   return mismatch === undefined ? right(role) : left(domainError('invalid-command', mismatch, { role }));
 };
 
+/**
+ * Assigning belongs to staff of the tier holding the problem or above; a department's problem is assigned by
+ * the street that blew the whistle (街乡吹哨、部门报到), since departments do not assign themselves.
+ */
+const mayAssign = (actor: Actor, tier: Tier, state: ReportedProblem): boolean =>
+  mayActForTier(actor, tier, state.path) ||
+  (tier === 'department' && mayActForTier(actor, 'street', state.path));
+
 /** True when the actor is the person, or acts for the department, the problem is assigned to now. */
 const isAssignee = (actor: Pick<Actor, 'id' | 'role' | 'scope'>, state: ReportedProblem): boolean => {
   const { assignee, role } = responsibilityOf(state);
@@ -81,7 +90,7 @@ export const createResponsibilityDecider =
         if (command.type === 'ReassignProblem' && from === undefined) {
           return refuse('invalid-transition', 'the problem is not assigned yet; assign it first');
         }
-        if (!mayActForTier(actor, tier, state.path)) {
+        if (!mayAssign(actor, tier, state)) {
           return refuse('forbidden', `only staff of the ${tier} tier or above may assign this problem`);
         }
         const { assignee } = command.data;
