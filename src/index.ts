@@ -53,6 +53,7 @@ export {
 export * from './commands/governance.js';
 export { directoryPlaceCheck, type OutsideCheck } from './commands/place-check.js';
 export { allChecks, organisationMembershipCheck, type ContextualCheck } from './commands/membership-check.js';
+export { organisationAssigneeCheck } from './commands/assignee-check.js';
 export { toJsonSafe, type JsonSafe } from './commands/json-safe.js';
 export * from './commands/points-policy.js';
 export { parseRecorded } from './commands/parse-recorded.js';
@@ -68,6 +69,7 @@ export * from './projections/task-board/index.js';
 export * from './projections/honour-roll/index.js';
 export * from './projections/directory/index.js';
 export * from './projections/organisations/index.js';
+export * from './projections/responsibility/index.js';
 export {
   ProjectionRunner,
   type EventParser,

@@ -12,6 +12,7 @@ import { projectionReplay } from './rules/projection-replay.js';
 import { taskCheck } from './rules/task-check.js';
 import { organisationCheck } from './rules/organisation-check.js';
 import { membershipCheck } from './rules/membership-check.js';
+import { responsibilityCheck } from './rules/responsibility-check.js';
 import type { OrganisationState } from '../domain/organisation/state.js';
 import { VerifiedClaims } from './rules/verified-claims.js';
 
@@ -59,6 +60,7 @@ export const createLinliAuditRules = (
         pointsCheck(claims, points),
         organisationCheck(organisations, organisation),
         membershipCheck(organisations),
+        responsibilityCheck(organisations),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

@@ -23,6 +23,7 @@ import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
 import { directoryPlaceCheck } from './place-check.js';
 import { allChecks, organisationMembershipCheck } from './membership-check.js';
+import { organisationAssigneeCheck } from './assignee-check.js';
 import { awardPointsFor } from './points-policy.js';
 
 /** Options of {@link createGovernance}. */
@@ -119,6 +120,7 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
   const checkPlace = allChecks(
     directoryPlaceCheck(handler, aggregates.neighbourhood),
     organisationMembershipCheck(handler, aggregates.task, aggregates.organisation),
+    organisationAssigneeCheck(handler, aggregates.organisation),
   );
 
   return {

@@ -13,6 +13,8 @@ import { taskBoardProjection } from './task-board/projection.js';
 import type { TaskBoardState } from './task-board/state.js';
 import { organisationRegisterProjection } from './organisations/projection.js';
 import type { OrganisationRegisterState } from './organisations/state.js';
+import { responsibilityProjection } from './responsibility/projection.js';
+import type { ResponsibilityState } from './responsibility/state.js';
 
 /** The state of every read model (query each with the functions its module exports). */
 export interface ReadModels {
@@ -23,6 +25,7 @@ export interface ReadModels {
   readonly honourRoll: HonourRollState;
   readonly directory: DirectoryState;
   readonly organisations: OrganisationRegisterState;
+  readonly responsibility: ResponsibilityState;
 }
 
 /** Every read model linli keeps, under the name of its state in {@link ReadModels}. */
@@ -34,6 +37,7 @@ export const readModelProjections: ProjectionsOf<Recorded<LinliEvent>, ReadModel
   honourRoll: honourRollProjection,
   directory: directoryProjection,
   organisations: organisationRegisterProjection,
+  responsibility: responsibilityProjection,
 };
 
 /** All the read models as one projection: one pass over the log keeps every one of them. */
