@@ -2,6 +2,7 @@ import { YEAR_START } from './clock.js';
 import type { Commander } from './commander.js';
 import type { Community, District } from './district.js';
 import { buildOrganisations } from './organisations.js';
+import { buildDepartments } from './responsibility.js';
 
 /**
  * Records one community as the street and the community would: a street official establishes it and seats
@@ -151,6 +152,7 @@ export const buildDistrict = async (
   district: District,
   progress: (message: string) => void = () => undefined,
 ): Promise<void> => {
+  await buildDepartments(commander, YEAR_START);
   for (const community of district.communities) {
     await buildCommunity(commander, district, community, YEAR_START);
     await buildOrganisations(commander, community, YEAR_START);

@@ -10,6 +10,7 @@ import { RedemptionSimulation } from './redemptions.js';
 import { RegisterChurn } from './register-churn.js';
 import { TaskSimulation } from './tasks.js';
 import { scheduleOrganisationChanges } from './organisations.js';
+import { ResponsibilitySimulation } from './responsibility.js';
 
 /** Options of {@link simulateYear}. */
 export interface SimulateOptions {
@@ -46,11 +47,15 @@ export const simulateYear = async (
   const agenda = new Agenda(YEAR_START);
   const world = { district, agenda, commander, routing: options.routing ?? DEFAULT_ROUTING };
   const tasks = new TaskSimulation(world, random.derive('tasks'));
+  const responsibility = new ResponsibilitySimulation(world, random.derive('responsibility'));
   const problems = new ProblemSimulation(
     world,
     random.derive('problems'),
     { perHousehold: options.problemsPerHousehold ?? DEFAULT_PROBLEMS_PER_HOUSEHOLD },
-    (problem, at) => tasks.fromProblem(problem, at),
+    (problem, at) => {
+      tasks.fromProblem(problem, at);
+      responsibility.onTriaged(problem, at);
+    },
   );
   const redemptions = new RedemptionSimulation(world, random.derive('redemptions'), mirror);
   new RegisterChurn(world, random.derive('register')).scheduleYear();
