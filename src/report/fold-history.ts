@@ -17,6 +17,7 @@ import { problemLedgerProjection } from '../projections/problem-ledger/projectio
 import { ScratchFold } from '../projections/projection.js';
 import { DEFAULT_TIME_ZONE } from '../projections/resolution-stats/calendar.js';
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
+import { responsibilityProjection } from '../projections/responsibility/projection.js';
 import type { ReportStates } from './report-figures.js';
 import type { HistoryFacts, SkippedEvent } from './report-data.js';
 
@@ -70,12 +71,14 @@ export const foldHistory = async (
     createHonourRollProjection({ timeZone: options.timeZone ?? DEFAULT_TIME_ZONE }),
   );
   const directory = new ScratchFold(directoryProjection);
+  const responsibility = new ScratchFold(responsibilityProjection);
   let batch: Recorded<ProblemEvent>[] = [];
   // Points, task and neighbourhood events: each of their folds skips the types it does not keep.
   let others: Recorded<LinliEvent>[] = [];
   const flush = (): void => {
     resolutionStats.apply(batch);
     problemLedger.apply(batch);
+    responsibility.apply(batch);
     pointsLedger.apply(others);
     honourRoll.apply(others);
     directory.apply(others);
@@ -121,6 +124,7 @@ export const foldHistory = async (
     pointsLedger: pointsLedger.finish(),
     honourRoll: honourRoll.finish(),
     directory: directory.finish(),
+    responsibility: responsibility.finish(),
     lastEventAt,
     facts: {
       events,

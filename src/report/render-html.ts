@@ -16,6 +16,7 @@ import { pointsSection } from './sections/points-section.js';
 import { ratesSection } from './sections/rates-section.js';
 import { satisfactionSection } from './sections/satisfaction-section.js';
 import { sharesSection } from './sections/shares-section.js';
+import { responsibilitySection } from './sections/responsibility-section.js';
 
 const asOfText = (data: ReportData): string =>
   data.asOf === undefined ? 'no events yet' : `${localDateTime(data.asOf, data.timeZone)} (${data.timeZone})`;
@@ -58,6 +59,7 @@ ${overdueSection(data)}
 ${ratesSection(data)}
 ${satisfactionSection(data)}
 ${ledgerSection(data)}
+${responsibilitySection(data)}
 ${pointsSection(data)}
 ${honourSection(data)}
 <footer>

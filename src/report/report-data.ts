@@ -5,6 +5,7 @@ import type { LedgerLine } from '../projections/problem-ledger/ledger-rows.js';
 import type { Figures721 } from '../projections/resolution-stats/query-721.js';
 import type { Rates12345, Rates12345Definitions } from '../projections/resolution-stats/rates-12345.js';
 import type { Targets721 } from '../projections/resolution-stats/targets.js';
+import type { ResponsibilityFigures } from './responsibility-figures.js';
 
 /** An event of the history the report could not use, with where it is and why. */
 export interface SkippedEvent {
@@ -144,4 +145,5 @@ export interface ReportData {
   readonly overdue: readonly LedgerLine[];
   readonly points: PointsLedgerFigures;
   readonly honour: HonourFigures;
+  readonly responsibility: ResponsibilityFigures;
 }

@@ -17,6 +17,8 @@ import { overdueProblems } from './overdue-problems.js';
 import type { CommunityFigures, GridFigures, ReportData } from './report-data.js';
 import { communityName, gridName, withName } from './unit-names.js';
 import { honourFigures, pointsFigures, type HonourOptions } from './volunteer-figures.js';
+import type { ResponsibilityState } from '../projections/responsibility/state.js';
+import { responsibilityFigures } from './responsibility-figures.js';
 
 /** The read models a report is computed from, folded over the same history. */
 export interface ReportStates {
@@ -25,6 +27,8 @@ export interface ReportStates {
   readonly pointsLedger: PointsLedgerState;
   readonly honourRoll: HonourRollState;
   readonly directory: DirectoryState;
+  /** Who answers for each problem; left out, the report's responsibility section is empty. */
+  readonly responsibility?: ResponsibilityState;
 }
 
 /** When and how the figures are judged. */
@@ -143,5 +147,6 @@ export const reportFigures = (
     overdue: overdueProblems(states.problemLedger, asOf),
     points: pointsFigures(states.pointsLedger, states.directory),
     honour: honourFigures(states.honourRoll, states.pointsLedger, asOf, options.honour),
+    responsibility: responsibilityFigures(states.responsibility, options.asOf),
   };
 };
