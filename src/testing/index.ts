@@ -27,6 +27,7 @@ export * from './scenarios/problem-lifecycle.js';
 export * from './scenarios/task-world.js';
 export * from './scenarios/points-world.js';
 export * from './scenarios/organisation-world.js';
+export * from './scenarios/responsibility-world.js';
 export type {
   CommunityTree,
   CommunityTreeOptions,
@@ -94,4 +95,8 @@ export const {
   listResourceDataArb,
   organisationCommandArb,
   organisationStepsArb,
+  assigneeArb,
+  responsibleRoleArb,
+  responsibilityCommandArb,
+  responsibilityActorArb,
 } = await loadArbitraries();

@@ -4,3 +4,4 @@ export * from './problem.js';
 export * from './task.js';
 export * from './points.js';
 export * from './organisation.js';
+export * from './responsibility.js';
