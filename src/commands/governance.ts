@@ -50,7 +50,9 @@ export interface GovernanceOptions {
  * The one object a host system needs: executes any linli command against a store and returns
  * `Right(events recorded)` or `Left({ code, message })`. Commands and contexts are validated; nothing is
  * appended for a rejected command. Places a command names (a problem's path, a task's unit) must be the
- * directory's, recorded by the neighbourhood streams, or the command is `forbidden`.
+ * directory's, recorded by the neighbourhood streams, or the command is `forbidden`; a claim for an
+ * organisation needs the claimant recorded as its member, and an organisation named as a problem's
+ * responsible body must be registered (of the right kind for its role).
  */
 export interface Governance {
   readonly store: EventStore;

@@ -267,8 +267,8 @@ export const evolveTask = (state: TaskState, event: TaskEvent): TaskState => {
 
 /**
  * Builds the Task decider. Publishing and judging belong to community staff or an administrator whose scope
- * covers the task's community (or its unit); claiming belongs to residents, to members of the organisation for
- * a directed task. Claims never outnumber slots; once cancelled or expired, a task takes no more commands.
+ * covers the task's community (or its unit); claiming belongs to residents and cadres, a directed task's
+ * claim being for its own organisation (whose recorded members the facade and the audit check). Claims never outnumber slots; once cancelled or expired, a task takes no more commands.
  * Throws at construction when the points table is not whole positive points (a configuration error).
  */
 export const createTaskDecider = (config: TaskConfig = {}): Decider<TaskCommand, TaskEvent, TaskState> => {

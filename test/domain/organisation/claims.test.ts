@@ -9,6 +9,7 @@ import type { LinliCommandInput } from '../../../src/domain/linli.js';
 import type { CommandContextInput } from '../../../src/domain/shared/context.js';
 import { recordDirectory } from '../../../src/testing/directory.js';
 import { recordOrganisations } from '../../../src/testing/organisations.js';
+import { taskEvents } from '../../../src/domain/task/events.js';
 import {
   auditText,
   exportToText,
@@ -144,5 +145,17 @@ describe('a septic-tank task directed to the property company', () => {
     expect(result.violations.map((v) => [v.code, v.streamId, v.revision, v.position])).toEqual([
       ['not-a-member', 'task-septic-1', BigInt(forged.revision), BigInt(at + 1)],
     ]);
+  });
+
+  it('reads a claim recorded before onBehalfOf as it was written (no new schema version needed)', () => {
+    const old = taskEvents.parse(
+      { type: 'TaskClaimed', data: { taskId: 'septic-1', residentId: 'pm-worker-1' } },
+      { schemaVersion: 1 },
+    );
+    expect(old).toEqual({
+      _tag: 'Right',
+      right: { type: 'TaskClaimed', data: { taskId: 'septic-1', residentId: 'pm-worker-1' } },
+    });
+    expect(taskEvents.schemaVersion('TaskClaimed')).toBe(1);
   });
 });
