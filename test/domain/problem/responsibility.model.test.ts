@@ -170,18 +170,16 @@ const stepArb = fc
   .tuple(responsibilityCommandArb('p-1', DUE_BYS, world), responsibilityActorArb(world))
   .map(([command, actor]) => new Step(command, actor));
 // The street's whistle and a department's answer, drawn as pairs often enough for the model to meet them.
-const whistleArb = fc
-  .constantFrom(...world.departments)
-  .map(
-    (id) =>
-      new Step(
-        {
-          type: 'AssignProblem',
-          data: { problemId: 'p-1', assignee: { kind: 'organisation', organisationId: id } },
-        },
-        { id: 'so-1', role: 'street-official', scope: [world.street] },
-      ),
-  );
+const whistleArb = fc.constantFrom(...world.departments).map(
+  (id) =>
+    new Step(
+      {
+        type: 'AssignProblem',
+        data: { problemId: 'p-1', assignee: { kind: 'organisation', organisationId: id } },
+      },
+      { id: 'so-1', role: 'street-official', scope: [world.street] },
+    ),
+);
 const answerArb = fc
   .constantFrom(...world.departments)
   .map(
