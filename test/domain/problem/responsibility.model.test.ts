@@ -180,6 +180,22 @@ const whistleArb = fc.constantFrom(...world.departments).map(
       { id: 'so-1', role: 'street-official', scope: [world.street] },
     ),
 );
+const reassignArb = fc.tuple(fc.constantFrom(...world.departments), fc.boolean()).map(
+  ([id, backup]) =>
+    new Step(
+      {
+        type: 'ReassignProblem',
+        data: {
+          problemId: 'p-1',
+          assignee: { kind: 'organisation', organisationId: id },
+          role: `department:${id}`,
+          reason: 'the street hands it to another department',
+          backup,
+        },
+      },
+      { id: 'so-1', role: 'street-official', scope: [world.street] },
+    ),
+);
 const answerArb = fc
   .constantFrom(...world.departments)
   .map(
@@ -196,7 +212,7 @@ describe('Responsibility: model-based, through the CommandHandler', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...Object.keys(ROUTES)),
-        fc.commands([stepArb, stepArb, stepArb, whistleArb, answerArb], { maxCommands: 30 }),
+        fc.commands([stepArb, stepArb, stepArb, whistleArb, reassignArb, answerArb], { maxCommands: 30 }),
         async (category, commands) => {
           const handler = new CommandHandler(new InMemoryEventStore());
           const triager = { id: 'so-1', role: 'street-official' as const, scope: [world.street] };
