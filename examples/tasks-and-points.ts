@@ -22,7 +22,7 @@ export const main = async () => {
   const streetOfficial = { id: 'so-1', role: 'street-official', scope: ['longtanzi'] } as const;
   const staff = { id: 'cs-3', role: 'community-staff', scope: ['bairuijing'] } as const;
   const resident = { id: 'res-1024', role: 'resident' } as const;
-  const gardener = { id: 'res-2048', role: 'resident', organisations: ['green-team'] } as const;
+  const gardener = { id: 'res-2048', role: 'resident' } as const;
 
   let step = 0;
   const run = async (command: LinliCommandInput, actor: CommandContextInput['actor'], now: string) => {
@@ -74,6 +74,27 @@ export const main = async () => {
     '2026-05-04T09:05:00+08:00',
   );
 
+  // A directed task is claimable by the members the organisation's own history records, not by what a
+  // caller's context asserts: staff register the green team and its member.
+  await run(
+    {
+      type: 'RegisterOrganisation',
+      data: {
+        organisationId: 'green-team',
+        kind: 'volunteer-team',
+        name: 'Green team',
+        community: 'bairuijing',
+      },
+    },
+    staff,
+    '2026-05-20T09:00:00+08:00',
+  );
+  await run(
+    { type: 'AddMember', data: { organisationId: 'green-team', personId: 'res-2048', role: 'member' } },
+    staff,
+    '2026-05-20T09:05:00+08:00',
+  );
+
   await publish('t-bulb', 'Replace the stairwell light bulbs, buildings 5 to 7', 'easy', 3);
   await publish('t-green', 'Replant the flower bed by the north gate', 'medium', 1, 'green-team');
 
@@ -92,7 +113,11 @@ export const main = async () => {
     staff,
     '2026-06-01T15:00:00+08:00',
   );
-  await run({ type: 'ClaimTask', data: { taskId: 't-green' } }, gardener, '2026-06-02T08:00:00+08:00');
+  await run(
+    { type: 'ClaimTask', data: { taskId: 't-green', onBehalfOf: 'green-team' } },
+    gardener,
+    '2026-06-02T08:00:00+08:00',
+  );
   await run(
     {
       type: 'SubmitProof',

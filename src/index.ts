@@ -28,6 +28,7 @@ export * from './domain/meeting/index.js';
 export * from './domain/fund-project/index.js';
 export * from './domain/partnership/index.js';
 export * from './domain/shared/money.js';
+export * from './domain/organisation/index.js';
 export * from './domain/linli.js';
 
 export * from './store/event-store.js';
@@ -58,10 +59,12 @@ export {
 
 export * from './commands/governance.js';
 export { directoryPlaceCheck, type OutsideCheck } from './commands/place-check.js';
+export { allChecks, organisationMembershipCheck, type ContextualCheck } from './commands/membership-check.js';
+export { organisationAssigneeCheck } from './commands/assignee-check.js';
 export { toJsonSafe, type JsonSafe } from './commands/json-safe.js';
 export * from './commands/points-policy.js';
 /** The facade's owners-register facts: filled into proposal commands and checked against the register. */
-export { bothChecks, fillOwnerFacts, ownerFactsCheck } from './commands/owner-facts.js';
+export { fillOwnerFacts, ownerFactsCheck } from './commands/owner-facts.js';
 export { parseRecorded } from './commands/parse-recorded.js';
 
 export { applyBatch, project, type Projection } from './projections/projection.js';
@@ -77,6 +80,8 @@ export * from './projections/directory/index.js';
 /** Proposal register, ballot results, deliberation calendar and agenda closure. */
 export * from './projections/deliberation/index.js';
 export * from './projections/funds/index.js';
+export * from './projections/organisations/index.js';
+export * from './projections/responsibility/index.js';
 export {
   ProjectionRunner,
   type EventParser,

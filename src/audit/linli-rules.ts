@@ -11,6 +11,10 @@ import { pointsCheck } from './rules/points-check.js';
 import { problemCheck } from './rules/problem-check.js';
 import { projectionReplay } from './rules/projection-replay.js';
 import { taskCheck } from './rules/task-check.js';
+import { organisationCheck } from './rules/organisation-check.js';
+import { membershipCheck } from './rules/membership-check.js';
+import { responsibilityCheck } from './rules/responsibility-check.js';
+import type { OrganisationState } from '../domain/organisation/state.js';
 import { VerifiedClaims } from './rules/verified-claims.js';
 import { fundProjectCheck } from './rules/fund-project-check.js';
 import { partnershipCheck } from './rules/partnership-check.js';
@@ -34,10 +38,11 @@ export const createLinliAuditRules = (
   aggregates: Partial<LinliAggregates> = {},
   options: LinliAuditOptions = {},
 ): AuditRules => {
-  const { neighbourhood, problem, task, points, proposal, meeting, fundProject, partnership } = {
-    ...createLinliAggregates(),
-    ...aggregates,
-  };
+  const { neighbourhood, problem, task, points, proposal, meeting, fundProject, partnership, organisation } =
+    {
+      ...createLinliAggregates(),
+      ...aggregates,
+    };
   return {
     catalogues: [
       { prefix: STREAM_PREFIXES.neighbourhood, events: neighbourhood.events },
@@ -48,10 +53,12 @@ export const createLinliAuditRules = (
       { prefix: STREAM_PREFIXES.meeting, events: meeting.events },
       { prefix: STREAM_PREFIXES.fundProject, events: fundProject.events },
       { prefix: STREAM_PREFIXES.partnership, events: partnership.events },
+      { prefix: STREAM_PREFIXES.organisation, events: organisation.events },
     ],
     checks: () => {
       const claims = new VerifiedClaims();
       const registers = new Map<string, NeighbourhoodState>();
+      const organisations = new Map<string, OrganisationState>();
       const checks: AuditCheck[] = [
         chronologyCheck(),
         neighbourhoodCheck(neighbourhood, registers),
@@ -62,6 +69,9 @@ export const createLinliAuditRules = (
         deliberationCheck(registers, proposal, meeting),
         fundProjectCheck(fundProject),
         partnershipCheck(partnership),
+        organisationCheck(organisations, organisation),
+        membershipCheck(organisations),
+        responsibilityCheck(organisations),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

@@ -66,6 +66,10 @@ export const VIOLATION_CODES = [
   'deliberation-without-meeting',
   /** Fund money recorded as spent beyond a project's approved amount (amendments included), or an amendment below what was spent. */
   'over-approval',
+  /** A claim made for an organisation by someone its history does not record as a member at the claim. */
+  'not-a-member',
+  /** A problem assigned to an organisation the register does not record, or not of the kind its role wants. */
+  'unknown-assignee',
 ] as const;
 
 /** The stable code of a {@link Violation}. */

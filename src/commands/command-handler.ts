@@ -1,6 +1,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { deterministicEventId, eventHash } from '../audit/hash-chain.js';
 import type { MessagesOf, SchemaMap } from '../domain/shared/catalogue.js';
+import type { CommandContext } from '../domain/shared/context.js';
 import { parseCommandContext } from '../domain/shared/command-context.js';
 import { domainError, type DomainError } from '../domain/shared/errors.js';
 import { deepFreeze } from '../domain/shared/freeze.js';
@@ -94,14 +95,15 @@ export class CommandHandler {
 
   /**
    * Validates, decides and appends one command; never throws for a rejected command or a conflict. `check`,
-   * if given, judges the validated command against facts outside its stream before it is decided (the
-   * governance facade checks the places a command names against the directory); its error is returned as is.
+   * if given, judges the validated command (with its validated context) against facts outside its stream
+   * before it is decided (the governance facade checks the places a command names against the directory, and
+   * a claimant's membership against the organisation's history); its error is returned as is.
    */
   async handle<CM extends SchemaMap, EM extends SchemaMap, S>(
     aggregate: Aggregate<CM, EM, S>,
     command: unknown,
     context: unknown,
-    check?: (command: MessagesOf<CM>) => Promise<DomainError | undefined>,
+    check?: (command: MessagesOf<CM>, context: CommandContext) => Promise<DomainError | undefined>,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     const tracing = this.tracing;
     if (tracing === undefined) return this.handleTraced(aggregate, command, context, check, undefined);
@@ -115,7 +117,8 @@ export class CommandHandler {
     aggregate: Aggregate<CM, EM, S>,
     command: unknown,
     context: unknown,
-    check: ((command: MessagesOf<CM>) => Promise<DomainError | undefined>) | undefined,
+    check:
+      ((command: MessagesOf<CM>, context: CommandContext) => Promise<DomainError | undefined>) | undefined,
     trace: CommandTrace | undefined,
   ): Promise<Either<DomainError, CommandResult<MessagesOf<EM>>>> {
     const parsedCommand = aggregate.commands.parse(command, { errorCode: 'invalid-command' });
@@ -124,7 +127,7 @@ export class CommandHandler {
     if (!parsedContext.success) {
       return left(domainError('invalid-command', 'invalid command context', parsedContext.error.issues));
     }
-    const refused = await check?.(parsedCommand.right);
+    const refused = await check?.(parsedCommand.right, parsedContext.data);
     if (refused !== undefined) return left(refused);
     const digest = commandDigest(parsedCommand.right, parsedContext.data.actor.id);
     if (isLeft(digest)) return digest;

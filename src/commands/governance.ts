@@ -22,7 +22,9 @@ import type { TracerOption } from '../observability/tracer.js';
 import type { Appended } from './aggregate.js';
 import { CommandHandler, type CommandHandlerOptions } from './command-handler.js';
 import { directoryPlaceCheck } from './place-check.js';
-import { bothChecks, fillOwnerFacts, ownerFactsCheck } from './owner-facts.js';
+import { fillOwnerFacts, ownerFactsCheck } from './owner-facts.js';
+import { allChecks, organisationMembershipCheck } from './membership-check.js';
+import { organisationAssigneeCheck } from './assignee-check.js';
 import { awardPointsFor } from './points-policy.js';
 
 /** Options of {@link createGovernance}. */
@@ -49,7 +51,9 @@ export interface GovernanceOptions {
  * The one object a host system needs: executes any linli command against a store and returns
  * `Right(events recorded)` or `Left({ code, message })`. Commands and contexts are validated; nothing is
  * appended for a rejected command. Places a command names (a problem's path, a task's unit) must be the
- * directory's, recorded by the neighbourhood streams, or the command is `forbidden`.
+ * directory's, recorded by the neighbourhood streams, or the command is `forbidden`; a claim for an
+ * organisation needs the claimant recorded as its member, and an organisation named as a problem's
+ * responsible body must be registered (of the right kind for its role).
  */
 export interface Governance {
   readonly store: EventStore;
@@ -116,11 +120,13 @@ export const createGovernance = (options: GovernanceOptions = {}): Governance =>
     return right(paid);
   };
 
-  const checkPlace = bothChecks(
+  const fillFacts = fillOwnerFacts(handler, aggregates);
+  const checkPlace = allChecks(
     directoryPlaceCheck(handler, aggregates.neighbourhood),
     ownerFactsCheck(handler, aggregates),
+    organisationMembershipCheck(handler, aggregates.task, aggregates.organisation),
+    organisationAssigneeCheck(handler, aggregates.organisation),
   );
-  const fillFacts = fillOwnerFacts(handler, aggregates);
 
   return {
     store,

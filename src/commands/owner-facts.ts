@@ -105,9 +105,3 @@ export const ownerFactsCheck =
     }
     return undefined;
   };
-
-/** Both outside checks of the facade in turn: the directory's places, then the owners' register. */
-export const bothChecks =
-  (first: OutsideCheck, second: OutsideCheck): OutsideCheck =>
-  async (command) =>
-    (await first(command)) ?? (await second(command));

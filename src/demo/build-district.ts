@@ -1,6 +1,8 @@
 import { YEAR_START } from './clock.js';
 import type { Commander } from './commander.js';
 import type { Community, District } from './district.js';
+import { buildOrganisations } from './organisations.js';
+import { buildDepartments } from './responsibility.js';
 
 /**
  * Records one community as the street and the community would: a street official establishes it and seats
@@ -150,8 +152,10 @@ export const buildDistrict = async (
   district: District,
   progress: (message: string) => void = () => undefined,
 ): Promise<void> => {
+  await buildDepartments(commander, YEAR_START);
   for (const community of district.communities) {
     await buildCommunity(commander, district, community, YEAR_START);
+    await buildOrganisations(commander, community, YEAR_START);
     const grids = community.grids.length;
     progress(
       `registered ${community.communityId} ${community.name}: ${community.households.length.toLocaleString('en-US')} households in ${grids} grids`,

@@ -358,10 +358,10 @@ export const planDistrict = (random: Random, households: number): District => {
     streetName: STREET.name,
     officials: [official(1), official(2), official(3)],
     departments: {
-      water: staffActor('dept-water-resources', 'department', []),
-      forestry: staffActor('dept-forestry', 'department', []),
-      transport: staffActor('dept-transport', 'department', []),
-      urban: staffActor('dept-urban-management', 'department', []),
+      water: staffActor('dept-water-resources', 'department', ['water-resources']),
+      forestry: staffActor('dept-forestry', 'department', ['forestry']),
+      transport: staffActor('dept-transport', 'department', ['transport']),
+      urban: staffActor('dept-urban-management', 'department', ['urban-management']),
     },
     riders: Array.from({ length: Math.max(3, Math.round(households / 1_000)) }, (_, k) =>
       residentActor(`rider-${pad(k + 1, 3)}`),

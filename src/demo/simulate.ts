@@ -13,6 +13,8 @@ import { DeliberationSimulation } from './deliberation.js';
 import { MeetingSimulation } from './meetings.js';
 import { FundSimulation } from './funds.js';
 import { PartnershipSimulation } from './partnerships.js';
+import { scheduleOrganisationChanges } from './organisations.js';
+import { ResponsibilitySimulation } from './responsibility.js';
 
 /** Options of {@link simulateYear}. */
 export interface SimulateOptions {
@@ -49,11 +51,15 @@ export const simulateYear = async (
   const agenda = new Agenda(YEAR_START);
   const world = { district, agenda, commander, routing: options.routing ?? DEFAULT_ROUTING };
   const tasks = new TaskSimulation(world, random.derive('tasks'));
+  const responsibility = new ResponsibilitySimulation(world, random.derive('responsibility'));
   const problems = new ProblemSimulation(
     world,
     random.derive('problems'),
     { perHousehold: options.problemsPerHousehold ?? DEFAULT_PROBLEMS_PER_HOUSEHOLD },
-    (problem, at) => tasks.fromProblem(problem, at),
+    (problem, at) => {
+      tasks.fromProblem(problem, at);
+      responsibility.onTriaged(problem, at);
+    },
   );
   const redemptions = new RedemptionSimulation(world, random.derive('redemptions'), mirror);
   new RegisterChurn(world, random.derive('register')).scheduleYear();
@@ -62,6 +68,7 @@ export const simulateYear = async (
   new MeetingSimulation(world, random.derive('meetings')).scheduleYear();
   new FundSimulation(world, random.derive('funds')).scheduleYear();
   new PartnershipSimulation(world).scheduleYear();
+  scheduleOrganisationChanges(world);
   for (let day = 0; day < DAYS_IN_YEAR; day++) agenda.at(dayStart(day), () => problems.scheduleDay(day));
   for (let month = 1; month <= 12; month++) tasks.scheduleMonth(month);
 

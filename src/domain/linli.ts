@@ -53,6 +53,13 @@ import {
   type PartnershipEvent,
 } from './partnership/index.js';
 import {
+  createOrganisationAggregate,
+  type OrganisationAggregate,
+  type OrganisationCommandInput,
+  type OrganisationConfig,
+  type OrganisationEvent,
+} from './organisation/index.js';
+import {
   createTaskAggregate,
   type TaskAggregate,
   type TaskCommandInput,
@@ -69,7 +76,8 @@ export type LinliEvent =
   | ProposalEvent
   | MeetingEvent
   | FundProjectEvent
-  | PartnershipEvent;
+  | PartnershipEvent
+  | OrganisationEvent;
 
 /** Every command linli accepts, as a caller writes it. */
 export type LinliCommandInput =
@@ -80,7 +88,8 @@ export type LinliCommandInput =
   | ProposalCommandInput
   | MeetingCommandInput
   | FundProjectCommandInput
-  | PartnershipCommandInput;
+  | PartnershipCommandInput
+  | OrganisationCommandInput;
 
 /** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
 export interface LinliConfig {
@@ -93,6 +102,7 @@ export interface LinliConfig {
   readonly meeting?: MeetingConfig;
   readonly fundProject?: FundProjectConfig;
   readonly partnership?: PartnershipConfig;
+  readonly organisation?: OrganisationConfig;
 }
 
 /** The four aggregates, built from one configuration. */
@@ -105,6 +115,7 @@ export interface LinliAggregates {
   readonly meeting: MeetingAggregate;
   readonly fundProject: FundProjectAggregate;
   readonly partnership: PartnershipAggregate;
+  readonly organisation: OrganisationAggregate;
 }
 
 /** Builds the four aggregates from one configuration. */
@@ -117,6 +128,7 @@ export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates
   meeting: createMeetingAggregate(config.meeting),
   fundProject: createFundProjectAggregate(config.fundProject),
   partnership: createPartnershipAggregate(config.partnership),
+  organisation: createOrganisationAggregate(config.organisation),
 });
 
 /** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
@@ -129,6 +141,7 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   meeting: 'meeting-',
   fundProject: 'fund-project-',
   partnership: 'partnership-',
+  organisation: 'organisation-',
 };
 
 /** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
@@ -141,6 +154,7 @@ export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> =
   meeting: 'meetingId',
   fundProject: 'projectId',
   partnership: 'partnershipId',
+  organisation: 'organisationId',
 };
 
 /** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */

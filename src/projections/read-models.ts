@@ -15,6 +15,10 @@ import { deliberationProjection } from './deliberation/projection.js';
 import type { DeliberationState } from './deliberation/state.js';
 import { fundsProjection } from './funds/projection.js';
 import type { FundsState } from './funds/state.js';
+import { organisationRegisterProjection } from './organisations/projection.js';
+import type { OrganisationRegisterState } from './organisations/state.js';
+import { responsibilityProjection } from './responsibility/projection.js';
+import type { ResponsibilityState } from './responsibility/state.js';
 
 /** The state of every read model (query each with the functions its module exports). */
 export interface ReadModels {
@@ -26,6 +30,8 @@ export interface ReadModels {
   readonly directory: DirectoryState;
   readonly deliberation: DeliberationState;
   readonly funds: FundsState;
+  readonly organisations: OrganisationRegisterState;
+  readonly responsibility: ResponsibilityState;
 }
 
 /** Every read model linli keeps, under the name of its state in {@link ReadModels}. */
@@ -38,6 +44,8 @@ export const readModelProjections: ProjectionsOf<Recorded<LinliEvent>, ReadModel
   directory: directoryProjection,
   deliberation: deliberationProjection,
   funds: fundsProjection,
+  organisations: organisationRegisterProjection,
+  responsibility: responsibilityProjection,
 };
 
 /** All the read models as one projection: one pass over the log keeps every one of them. */

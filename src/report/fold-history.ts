@@ -19,6 +19,7 @@ import { ScratchFold } from '../projections/projection.js';
 import { DEFAULT_TIME_ZONE } from '../projections/resolution-stats/calendar.js';
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
 import { fundsProjection } from '../projections/funds/projection.js';
+import { responsibilityProjection } from '../projections/responsibility/projection.js';
 import type { ReportStates } from './report-figures.js';
 import type { HistoryFacts, SkippedEvent } from './report-data.js';
 
@@ -74,12 +75,14 @@ export const foldHistory = async (
   const directory = new ScratchFold(directoryProjection);
   const deliberation = new ScratchFold(deliberationProjection);
   const funds = new ScratchFold(fundsProjection);
+  const responsibility = new ScratchFold(responsibilityProjection);
   let batch: Recorded<ProblemEvent>[] = [];
   // Points, task and neighbourhood events: each of their folds skips the types it does not keep.
   let others: Recorded<LinliEvent>[] = [];
   const flush = (): void => {
     resolutionStats.apply(batch);
     problemLedger.apply(batch);
+    responsibility.apply(batch);
     pointsLedger.apply(others);
     honourRoll.apply(others);
     directory.apply(others);
@@ -131,6 +134,7 @@ export const foldHistory = async (
     directory: directory.finish(),
     deliberation: deliberation.finish(),
     funds: funds.finish(),
+    responsibility: responsibility.finish(),
     lastEventAt,
     facts: {
       events,

@@ -18,6 +18,7 @@ import { ratesSection } from './sections/rates-section.js';
 import { satisfactionSection } from './sections/satisfaction-section.js';
 import { sharesSection } from './sections/shares-section.js';
 import { fundsSection } from './sections/funds-section.js';
+import { responsibilitySection } from './sections/responsibility-section.js';
 
 const asOfText = (data: ReportData): string =>
   data.asOf === undefined ? 'no events yet' : `${localDateTime(data.asOf, data.timeZone)} (${data.timeZone})`;
@@ -60,6 +61,7 @@ ${overdueSection(data)}
 ${ratesSection(data)}
 ${satisfactionSection(data)}
 ${ledgerSection(data)}
+${responsibilitySection(data)}
 ${pointsSection(data)}
 ${honourSection(data)}
 ${deliberationSection(data)}

@@ -7,6 +7,7 @@ import type { Figures721 } from '../projections/resolution-stats/query-721.js';
 import type { Rates12345, Rates12345Definitions } from '../projections/resolution-stats/rates-12345.js';
 import type { Targets721 } from '../projections/resolution-stats/targets.js';
 import type { FundFigures } from './fund-figures.js';
+import type { ResponsibilityFigures } from './responsibility-figures.js';
 
 /** An event of the history the report could not use, with where it is and why. */
 export interface SkippedEvent {
@@ -149,4 +150,5 @@ export interface ReportData {
   /** Proposals, ballots and meetings; absent when the read model was not folded. */
   readonly deliberation?: DeliberationFigures;
   readonly funds: FundFigures;
+  readonly responsibility: ResponsibilityFigures;
 }

@@ -21,6 +21,8 @@ import { communityName, gridName, withName } from './unit-names.js';
 import { honourFigures, pointsFigures, type HonourOptions } from './volunteer-figures.js';
 import type { FundsState } from '../projections/funds/state.js';
 import { fundFigures } from './fund-figures.js';
+import type { ResponsibilityState } from '../projections/responsibility/state.js';
+import { responsibilityFigures } from './responsibility-figures.js';
 
 /** The read models a report is computed from, folded over the same history. */
 export interface ReportStates {
@@ -32,6 +34,8 @@ export interface ReportStates {
   /** The deliberation read model, when folded: the report then shows proposals, ballots and meetings. */
   readonly deliberation?: DeliberationState;
   readonly funds: FundsState;
+  /** Who answers for each problem; left out, the report's responsibility section is empty. */
+  readonly responsibility?: ResponsibilityState;
 }
 
 /** When and how the figures are judged. */
@@ -154,5 +158,6 @@ export const reportFigures = (
       ? {}
       : { deliberation: deliberationFigures(states.deliberation, asOf) }),
     funds: fundFigures(states.funds, states.directory, asOf),
+    responsibility: responsibilityFigures(states.responsibility, options.asOf),
   };
 };

@@ -20,6 +20,7 @@ export {
   type DirectoryStep,
   type DirectoryUnit,
 } from './directory.js';
+export { recordOrganisations, type RecordedOrganisation } from './organisations.js';
 export * from './scenarios/neighbourhood-pools.js';
 export * from './scenarios/problem-actors.js';
 export * from './scenarios/problem-lifecycle.js';
@@ -27,6 +28,8 @@ export * from './scenarios/task-world.js';
 export * from './scenarios/points-world.js';
 export * from './scenarios/compound-world.js';
 export * from './scenarios/fund-world.js';
+export * from './scenarios/organisation-world.js';
+export * from './scenarios/responsibility-world.js';
 export type {
   CommunityTree,
   CommunityTreeOptions,
@@ -35,6 +38,7 @@ export type {
   GeneratedLane,
   NeighbourhoodActorInput,
   NeighbourhoodStep,
+  OrganisationStep,
   PointsHistory,
   PointsStep,
   TaskAction,
@@ -111,4 +115,13 @@ export const {
   agreePartnershipDataArb,
   partnershipActionArb,
   partnershipStepsArb,
+  organisationKindArb,
+  organisationActorArb,
+  listResourceDataArb,
+  organisationCommandArb,
+  organisationStepsArb,
+  assigneeArb,
+  responsibleRoleArb,
+  responsibilityCommandArb,
+  responsibilityActorArb,
 } = await loadArbitraries();

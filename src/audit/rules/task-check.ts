@@ -4,7 +4,7 @@ import type { TaskEvent } from '../../domain/task/events.js';
 import { activeClaims, isComplete, type PublishedTask, type TaskState } from '../../domain/task/state.js';
 import type { TaskFigures } from '../audit-summary.js';
 import type { AuditCheck, AuditedEvent, ReportViolation } from '../auditor.js';
-import { replayDecision, trackingReport, type ReplayAssumptions } from './decision-replay.js';
+import { replayDecision, trackingReport } from './decision-replay.js';
 import { eventIdOf, occurredAtOf } from './event-facts.js';
 import type { VerifiedClaims } from './verified-claims.js';
 
@@ -114,15 +114,6 @@ const checkTransition = (
 };
 
 /**
- * What the replay takes on trust: membership of a directed task's organisation is not recorded yet, so a
- * claimant is taken to belong to it.
- */
-const assumptionsFor = (task: TaskState): ReplayAssumptions =>
-  task.status !== 'unpublished' && task.audience.kind === 'directed'
-    ? { organisations: [task.audience.organisationId] }
-    : {};
-
-/**
  * Replays every `task-` stream through the Task decider's `evolve`, checking each event against the state
  * before it and that it names the task of its stream, and records each verified claim (by its
  * `TaskVerified` event id) for the points check to match awards against. An event the lifecycle allows is
@@ -144,7 +135,7 @@ export const taskCheck = (claims: VerifiedClaims, aggregate: TaskAggregate = tas
       }
       const before = states.get(recorded.streamId) ?? initialState;
       checkTransition(before, event, occurredAtOf(recorded), tracked.report);
-      if (!tracked.found()) replayDecision(aggregate, before, audited, report, assumptionsFor(before));
+      if (!tracked.found()) replayDecision(aggregate, before, audited, report);
       states.set(recorded.streamId, evolve(before, event));
       if (event.type === 'TaskVerified') {
         verified += 1;

@@ -15,7 +15,12 @@ export type NamedPlace =
 
 /** The messages that name a place, commands and the events they record alike. */
 const PATH_MESSAGES = new Set(['ReportProblem', 'ProblemReported']);
-const UNIT_MESSAGES = new Set(['PublishTask', 'TaskPublished']);
+const UNIT_MESSAGES = new Set([
+  'PublishTask',
+  'TaskPublished',
+  'RegisterOrganisation',
+  'OrganisationRegistered',
+]);
 /** Fund projects and partnerships name their street and community (the street supervises the fund). */
 const COMMUNITY_MESSAGES = new Set([
   'SolicitFundProject',

@@ -34,6 +34,11 @@ export const createProblemAggregate = (config: ProblemDeciderConfig = {}): Probl
     ProblemRejected: 'RejectProblem',
     ProblemReferredToDeliberation: 'ReferProblemToDeliberation',
     ProblemDeliberated: 'RecordDeliberation',
+    ProblemAssigned: 'AssignProblem',
+    MeasuresPlanned: 'PlanMeasures',
+    ProblemReassigned: 'ReassignProblem',
+    DepartmentResponded: 'RespondAsDepartment',
+    ProblemFiledWithStreet: 'FileWithStreet',
   },
 });
 

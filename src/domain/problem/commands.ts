@@ -15,6 +15,7 @@ import {
   ProblemPrioritySchema,
   ProblemRejectionReasonSchema,
 } from './events.js';
+import { responsibilityCommandSchemas } from './responsibility-events.js';
 
 /** Text from a caller, trimmed so that a description of blanks counts as empty (see ProblemTextSchema). */
 const CommandTextSchema = z.string().trim().min(1).max(MAX_PROBLEM_TEXT_LENGTH);
@@ -78,6 +79,7 @@ export const problemCommandSchemas = {
     })
     .superRefine(duplicateOfRule),
   ...deliberationCommandSchemas,
+  ...responsibilityCommandSchemas,
 };
 
 /** A parsed problem command (defaults applied). */

@@ -10,6 +10,8 @@ import { DEFAULT_DELIBERATION_DAY, DeliberationDaySchema } from '../meeting/cale
 import { decideDeliberation, isDeliberationCommand } from './deliberation.js';
 import { mayActForTier, mayTriage } from './permissions.js';
 import { DEFAULT_ROUTING, defaultDueBy, routeFor, type RoutingTable } from './routing.js';
+import { createResponsibilityDecider } from './responsibility.js';
+import type { ResponsibilityTable } from './responsibility-routes.js';
 import {
   evolveProblem,
   initialProblemState,
@@ -24,6 +26,8 @@ export interface ProblemDeciderConfig {
   readonly routing?: RoutingTable;
   /** The day of each month that is deliberation day (Shanghai); {@link DEFAULT_DELIBERATION_DAY} unless given. */
   readonly deliberationDay?: number;
+  /** Who answers for each category by default; `DEFAULT_RESPONSIBILITY` unless given. */
+  readonly responsibility?: ResponsibilityTable;
 }
 
 /** The Problem decider: its state, how events change it, and which events each command produces. */
@@ -45,6 +49,7 @@ const emit = (...events: ProblemEvent[]): Decision => right(events);
 export const createProblemDecider = (config: ProblemDeciderConfig = {}): ProblemDecider => {
   const routing = config.routing ?? DEFAULT_ROUTING;
   const deliberationDay = DeliberationDaySchema.parse(config.deliberationDay ?? DEFAULT_DELIBERATION_DAY);
+  const decideResponsibility = createResponsibilityDecider(config.responsibility);
 
   const deadline = (
     given: string | undefined,
@@ -246,6 +251,8 @@ export const createProblemDecider = (config: ProblemDeciderConfig = {}): Problem
         return close(state, command, context);
       case 'RejectProblem':
         return reject(state, command, context);
+      default:
+        return decideResponsibility(state, command, context);
     }
   };
 

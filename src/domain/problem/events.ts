@@ -5,6 +5,7 @@ import { TierSchema } from '../shared/tiers.js';
 import { InstantSchema } from '../shared/time.js';
 import { UnitPathSchema } from '../shared/units.js';
 import { deliberationEventSchemas } from './deliberation-schemas.js';
+import { responsibilityEventSchemas } from './responsibility-events.js';
 
 /**
  * A problem category: a lowercase slug (`missing-manhole-cover`). Any slug is accepted, not only those of the
@@ -151,6 +152,7 @@ export const problemEventSchemas = {
     })
     .superRefine(duplicateOfRule),
   ...deliberationEventSchemas,
+  ...responsibilityEventSchemas,
 };
 
 /** The problem events as `{ type, data }` messages. */

@@ -7,4 +7,8 @@ export * from './deliberation-schemas.js';
 export * from './events.js';
 export * from './permissions.js';
 export * from './routing.js';
+export * from './responsibility.js';
+export * from './responsibility-events.js';
+export * from './responsibility-routes.js';
+export * from './responsibility-state.js';
 export * from './state.js';

@@ -25,9 +25,9 @@ const normal = (tier: Tier): Route => ({ tier, priority: 'normal' });
 /**
  * Longtanzi's rule of thumb, "small problems don't leave the compound, big problems don't leave the
  * community", as a table; plus everyday grid matters. Policy questions go to the community because a
- * dedicated community cadre answers them; property, water and fire-lane matters go to the street because the
- * community secretary files them there for the joint meeting; works beyond the street's powers go to the
- * departments. A missing manhole cover is urgent (someone can fall in) but still a grid job.
+ * dedicated community cadre answers them; property, water and fire-lane matters stay with the community too:
+ * the secretary coordinates them and files them with the street (`FileWithStreet`), which does not escalate
+ * them (S4 L37, so they count in the 721's 20%); works beyond the street's powers go to the departments. A missing manhole cover is urgent (someone can fall in) but still a grid job.
  */
 export const DEFAULT_ROUTING: RoutingTable = deepFreeze({
   routes: {
@@ -45,17 +45,17 @@ export const DEFAULT_ROUTING: RoutingTable = deepFreeze({
     'social-insurance': normal('community'),
     'subsistence-allowance': normal('community'),
     pension: normal('community'),
-    'property-management': normal('street'),
-    'drinking-water': { tier: 'street', priority: 'high' },
-    'fire-lane-obstruction': { tier: 'street', priority: 'high' },
+    'property-management': normal('community'),
+    'drinking-water': { tier: 'community', priority: 'high' },
+    'fire-lane-obstruction': { tier: 'community', priority: 'high' },
     'river-works': normal('department'),
     'forest-fire-road': normal('department'),
     'road-widening': normal('department'),
     other: normal('grid'),
   },
   fallback: normal('grid'),
-  // A day in the grid ("fixed the next day"), three days in the community, a week at the street, a month
-  // for a department's works.
+  // A day in the grid ("fixed the next day", the seeds' only timing); three days in the community, a week
+  // at the street and a month for a department's works are defaults to configure, not seed facts.
   dueHours: { grid: 24, community: 72, street: 168, department: 720 },
 });
 

@@ -1,6 +1,7 @@
 import type { Tier } from '../shared/tiers.js';
 import type { UnitPath } from '../shared/units.js';
 import type { ProblemPriority, ProblemEvent } from './events.js';
+import { evolveResponsibility, type ProblemResponsibility } from './responsibility-state.js';
 
 /**
  * Where a problem stands. `triaged` means "held by a tier and open", which is also where a reopened problem
@@ -37,6 +38,8 @@ export interface ReportedProblem {
   readonly rating?: ProblemRating;
   /** The deliberation day (Shanghai date) the problem awaits, while it is referred to one. */
   readonly referredTo?: string;
+  /** Who answers for it, measures, department response, filing (see responsibility-state.ts). */
+  readonly responsibility?: ProblemResponsibility | undefined;
 }
 
 /** The state of one Problem aggregate. */
@@ -77,6 +80,7 @@ const nextState = (
   rating,
   // Kept unless the change names it: a deliberation clears it by naming it undefined.
   referredTo: 'referredTo' in change ? change.referredTo : state.referredTo,
+  responsibility: state.responsibility,
 });
 
 /**
@@ -118,5 +122,7 @@ export const evolveProblem = (state: ProblemState, event: ProblemEvent): Problem
       return nextState(state, { referredTo: event.data.deliberationDay }, resolvedTier, rating);
     case 'ProblemDeliberated':
       return nextState(state, { referredTo: undefined }, resolvedTier, rating);
+    default:
+      return evolveResponsibility(state, event);
   }
 };

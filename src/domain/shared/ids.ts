@@ -35,3 +35,5 @@ export const meetingStream = (meetingId: string): string => `meeting-${meetingId
 export const fundProjectStream = (projectId: string): string => `fund-project-${projectId}`;
 /** Stream name of a Partnership aggregate. */
 export const partnershipStream = (partnershipId: string): string => `partnership-${partnershipId}`;
+/** Stream name of an Organisation aggregate. */
+export const organisationStream = (organisationId: string): string => `organisation-${organisationId}`;

@@ -30,8 +30,11 @@ export const PublishTaskSchema = z.object({
   media: z.array(MediaRefSchema).max(20).default([]),
 });
 
-/** `ClaimTask`: the acting resident claims one slot. */
-export const ClaimTaskSchema = z.object({ taskId: IdSchema });
+/**
+ * `ClaimTask`: the acting person claims one slot, for themselves or on behalf of an organisation they belong
+ * to (`onBehalfOf`; a directed task's claim is always for its organisation, named or not).
+ */
+export const ClaimTaskSchema = z.object({ taskId: IdSchema, onBehalfOf: IdSchema.optional() });
 
 /** `SubmitProof`: the acting resident shows their work. */
 export const SubmitProofSchema = z.object({

@@ -34,6 +34,12 @@ export const DEFAULT_POINTS_BY_DIFFICULTY: Readonly<Record<Difficulty, number>> 
   expert: 40,
 };
 
+/**
+ * Who may claim a task (接单): residents (party members among them) and cadres, each as able; an
+ * organisation claims through a member acting on its behalf. The system never claims.
+ */
+export const CLAIMANT_ROLES: readonly Role[] = ['resident', 'grid-worker', 'community-staff'];
+
 /** The roles that run a community's task list. */
 export const TASK_STAFF_ROLES: readonly Role[] = ['community-staff', 'administrator'];
 
@@ -92,18 +98,30 @@ const publish = (
   ]);
 };
 
-const claim = (task: PublishedTask, context: CommandContext): Decision => {
+/**
+ * Membership of the organisation a claim is for is not the caller's to assert: the governance facade and the
+ * audit judge it against the organisation's recorded members (see `organisationMembershipCheck`). The decider
+ * sees only the task, so it holds a directed task's claim to the task's own organisation.
+ */
+const claim = (task: PublishedTask, onBehalfOf: string | undefined, context: CommandContext): Decision => {
   const { actor } = context;
-  if (!hasRole(actor, ['resident'])) return reject('forbidden', 'only a resident may claim a task');
-  if (task.audience.kind === 'directed' && !actor.organisations.includes(task.audience.organisationId)) {
-    return reject('forbidden', 'a directed task may be claimed only by members of its organisation');
+  if (!hasRole(actor, CLAIMANT_ROLES)) {
+    return reject('forbidden', 'only residents and cadres may claim a task');
+  }
+  if (
+    task.audience.kind === 'directed' &&
+    onBehalfOf !== undefined &&
+    onBehalfOf !== task.audience.organisationId
+  ) {
+    return reject('forbidden', 'a directed task is claimed on behalf of its own organisation');
   }
   if (toMillis(context.now) >= toMillis(task.deadline)) {
     return reject('invalid-transition', 'the deadline has passed');
   }
   if (task.claims.has(actor.id)) return reject('already-exists', 'the resident already holds a claim');
   if (activeClaims(task) >= task.slots) return reject('limit-exceeded', 'no free slot');
-  return right([{ type: 'TaskClaimed', data: { taskId: task.taskId, residentId: actor.id } }]);
+  const data = { taskId: task.taskId, residentId: actor.id };
+  return right([{ type: 'TaskClaimed', data: onBehalfOf === undefined ? data : { ...data, onBehalfOf } }]);
 };
 
 /** Staff may act on a resident's claim in `expected` status, but never on their own claim. */
@@ -130,7 +148,7 @@ const decideOnTask = (task: PublishedTask, command: TaskCommand, context: Comman
     case 'PublishTask':
       return reject('already-exists', `task ${task.taskId} exists`);
     case 'ClaimTask':
-      return claim(task, context);
+      return claim(task, command.data.onBehalfOf, context);
     case 'SubmitProof': {
       const status = task.claims.get(actor.id);
       if (status === undefined) return reject('forbidden', 'only the claimant may submit proof');
@@ -249,8 +267,8 @@ export const evolveTask = (state: TaskState, event: TaskEvent): TaskState => {
 
 /**
  * Builds the Task decider. Publishing and judging belong to community staff or an administrator whose scope
- * covers the task's community (or its unit); claiming belongs to residents, to members of the organisation for
- * a directed task. Claims never outnumber slots; once cancelled or expired, a task takes no more commands.
+ * covers the task's community (or its unit); claiming belongs to residents and cadres, a directed task's
+ * claim being for its own organisation (whose recorded members the facade and the audit check). Claims never outnumber slots; once cancelled or expired, a task takes no more commands.
  * Throws at construction when the points table is not whole positive points (a configuration error).
  */
 export const createTaskDecider = (config: TaskConfig = {}): Decider<TaskCommand, TaskEvent, TaskState> => {

@@ -62,8 +62,24 @@ export const TaskPublishedSchema = z.object({
   media: z.array(MediaRefSchema).max(20),
 });
 
-/** Data of `TaskClaimed`. */
-export const TaskClaimedSchema = z.object({ taskId: IdSchema, residentId: IdSchema });
+/**
+ * Data of `TaskClaimed`. `onBehalfOf` (added after the first release, optional so that earlier claims read as
+ * they were written) names the organisation the claimant acts for; the claimant must be a member of it, and of
+ * a directed task's organisation, as the organisation's history records at the claim (see
+ * {@link claimOrganisation}).
+ */
+export const TaskClaimedSchema = z.object({
+  taskId: IdSchema,
+  residentId: IdSchema,
+  onBehalfOf: IdSchema.optional(),
+});
+
+/**
+ * The organisation a claim is made for, whose member the claimant must be: the one it names, else a directed
+ * task's own; undefined for a resident claiming a public task for themselves.
+ */
+export const claimOrganisation = (audience: Audience, onBehalfOf: string | undefined): string | undefined =>
+  onBehalfOf ?? (audience.kind === 'directed' ? audience.organisationId : undefined);
 
 /** Data of `TaskProofSubmitted`. */
 export const TaskProofSubmittedSchema = z.object({

@@ -7,3 +7,5 @@ export * from './deliberation.js';
 export * from './fund-basics.js';
 export * from './fund-project.js';
 export * from './partnership.js';
+export * from './organisation.js';
+export * from './responsibility.js';

@@ -8,6 +8,7 @@ import {
   type ReportChannel,
 } from '../../domain/problem/events.js';
 import { categoriesByTier, DEFAULT_ROUTING } from '../../domain/problem/routing.js';
+import { DEFAULT_RESPONSIBILITY } from '../../domain/problem/responsibility-routes.js';
 import type { Actor } from '../../domain/shared/actors.js';
 import { TIERS, nextTier, type Tier } from '../../domain/shared/tiers.js';
 import type { UnitPath } from '../../domain/shared/units.js';
@@ -32,6 +33,12 @@ export const unitPathArbitrary: fc.Arbitrary<UnitPath> = fc
   .map(([s, c, g]) => ({ street: `st-${s}`, community: `st-${s}.cm-${c}`, grid: `st-${s}.cm-${c}.gd-${g}` }));
 
 const defaultCategories = categoriesByTier(DEFAULT_ROUTING);
+const filedCategories = [
+  ...defaultCategories.street,
+  ...Object.keys(DEFAULT_RESPONSIBILITY.routes).filter(
+    (category) => DEFAULT_RESPONSIBILITY.routes[category]?.fileWithStreet === true,
+  ),
+];
 
 /**
  * A category, weighted so that triage sends most problems to the grid, and, after escalations, resolutions
@@ -41,7 +48,9 @@ const defaultCategories = categoriesByTier(DEFAULT_ROUTING);
 export const problemCategoryArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 17, arbitrary: fc.constantFrom(...defaultCategories.grid) },
   { weight: 3, arbitrary: fc.constantFrom(...defaultCategories.community) },
-  { weight: 1, arbitrary: fc.constantFrom(...defaultCategories.street) },
+  // The default table triages nothing to the street (the community files its property matters there), so
+  // the street's weight goes to the categories the community keeps and files with it.
+  { weight: 1, arbitrary: fc.constantFrom(...filedCategories) },
   { weight: 1, arbitrary: fc.constantFrom(...defaultCategories.department) },
   { weight: 1, arbitrary: fc.constantFrom('pigeon-nuisance', 'constructor', 'lift-breakdown') },
 );

@@ -39,7 +39,7 @@ const ROUTES: Record<string, { tier: Tier; priority: ProblemPriority }> = {
   'garbage-collection': { tier: 'grid', priority: 'normal' },
   'missing-manhole-cover': { tier: 'grid', priority: 'urgent' },
   pension: { tier: 'community', priority: 'normal' },
-  'fire-lane-obstruction': { tier: 'street', priority: 'high' },
+  'fire-lane-obstruction': { tier: 'community', priority: 'high' }, // kept and filed with the street (S4 L37)
   'river-works': { tier: 'department', priority: 'normal' },
   'pigeon-nuisance': { tier: 'grid', priority: 'normal' }, // unknown to the table: the grid fallback
 };

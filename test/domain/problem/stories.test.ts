@@ -530,12 +530,12 @@ describe('invalid commands', () => {
 });
 
 describe('triage routing', () => {
-  it('routes by category: policy questions to the community, works beyond the street to departments', () => {
+  it('routes by category: policy questions and fire lanes to the community, works beyond the street to departments', () => {
     const cases = [
       ['neighbour-dispute', 'grid'],
       ['septic-tank', 'community'],
       ['pension', 'community'],
-      ['fire-lane-obstruction', 'street'],
+      ['fire-lane-obstruction', 'community'], // filed with the street, not escalated,
       ['river-works', 'department'],
       ['pigeon-nuisance', 'grid'],
     ] as const;

@@ -19,6 +19,7 @@ import {
 } from '../../../src/testing/arbitraries/neighbourhood.js';
 import { type NeighbourhoodIdPools } from '../../../src/testing/scenarios/neighbourhood-pools.js';
 import { pointsStepsArb } from '../../../src/testing/arbitraries/points.js';
+import { organisationStepsArb } from '../../../src/testing/arbitraries/organisation.js';
 import {
   problemEventArbitrary,
   problemLifecyclesArbitrary,
@@ -140,6 +141,7 @@ const STREAMS: Readonly<Record<AggregateKey, fc.Arbitrary<Step[][]>>> = {
     steps,
   ]),
   partnership: partnershipStepsArb().map((steps) => [steps]),
+  organisation: organisationStepsArb(undefined, { maxSteps: 25 }).map((steps) => [steps]),
 };
 
 /** Valid commands (as callers write them) and valid events (as the deciders make them) of an aggregate. */

@@ -81,13 +81,10 @@ const expected = (model: Model, action: TaskAction): Expected => {
   const staff = staffCovers(actor, task.community, task.unit);
   switch (command.type) {
     case 'ClaimTask':
-      if (actor.role !== 'resident') return { reject: 'forbidden' };
-      if (
-        task.audience.kind === 'directed' &&
-        !(actor.organisations ?? []).includes(task.audience.organisationId)
-      ) {
+      // Residents and cadres claim; membership of a directed task's organisation is judged outside the
+      // decider, against the organisation's history (test/domain/organisation/claims.test.ts).
+      if (!['resident', 'grid-worker', 'community-staff'].includes(actor.role))
         return { reject: 'forbidden' };
-      }
       if (now >= task.deadlineMinutes) return { reject: 'invalid-transition' };
       if (task.claims.has(actor.id)) return { reject: 'already-exists' };
       if (task.claims.size >= task.slots) return { reject: 'limit-exceeded' };

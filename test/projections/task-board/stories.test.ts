@@ -6,6 +6,7 @@ import type { LinliCommandInput } from '../../../src/domain/linli.js';
 import type { CommandContextInput } from '../../../src/domain/shared/context.js';
 import { ProjectionRunner } from '../../../src/projections/runner.js';
 import { openTasks, taskBoardProjection, taskCard } from '../../../src/projections/task-board/index.js';
+import { recordOrganisations } from '../../../src/testing/organisations.js';
 import { recordDirectory } from '../../../src/testing/directory.js';
 import { parseLinli } from '../support/replay.js';
 
@@ -37,6 +38,14 @@ const ids = (cards: readonly { taskId: string }[]) => cards.map((card) => card.t
 const inLongtanzi = async (): Promise<Governance> => {
   const governance = createGovernance();
   await recordDirectory(governance, [{ street: 'wuhou', community: 'longtanzi', grids: ['longtanzi.g3'] }]);
+  await recordOrganisations(governance, [
+    {
+      organisationId: 'org-electrical-coop',
+      kind: 'enterprise',
+      community: 'longtanzi',
+      members: { 'res-electrician': 'member' },
+    },
+  ]);
   return governance;
 };
 
