@@ -31,13 +31,33 @@ import {
   type TaskConfig,
   type TaskEvent,
 } from './task/index.js';
+import {
+  createHonoursAggregate,
+  type HonoursAggregate,
+  type HonoursCommandInput,
+  type HonoursConfig,
+  type HonoursEvent,
+} from './honours/index.js';
+import {
+  createAnchorAggregate,
+  type AnchorAggregate,
+  type AnchorCommandInput,
+  type AnchorConfig,
+  type AnchorEvent,
+} from './anchor/index.js';
 
 /** Every event linli records: the union of the four aggregates' events. */
-export type LinliEvent = NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent;
+export type LinliEvent =
+  NeighbourhoodEvent | ProblemEvent | TaskEvent | PointsEvent | HonoursEvent | AnchorEvent;
 
 /** Every command linli accepts, as a caller writes it. */
 export type LinliCommandInput =
-  NeighbourhoodCommandInput | ProblemCommandInput | TaskCommandInput | PointsCommandInput;
+  | NeighbourhoodCommandInput
+  | ProblemCommandInput
+  | TaskCommandInput
+  | PointsCommandInput
+  | HonoursCommandInput
+  | AnchorCommandInput;
 
 /** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
 export interface LinliConfig {
@@ -45,6 +65,8 @@ export interface LinliConfig {
   readonly problem?: ProblemDeciderConfig;
   readonly task?: TaskConfig;
   readonly points?: PointsConfig;
+  readonly honours?: HonoursConfig;
+  readonly anchor?: AnchorConfig;
 }
 
 /** The four aggregates, built from one configuration. */
@@ -53,6 +75,8 @@ export interface LinliAggregates {
   readonly problem: ProblemAggregate;
   readonly task: TaskAggregate;
   readonly points: ResidentPointsAggregate;
+  readonly honours: HonoursAggregate;
+  readonly anchor: AnchorAggregate;
 }
 
 /** Builds the four aggregates from one configuration. */
@@ -61,6 +85,8 @@ export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates
   problem: createProblemAggregate(config.problem),
   task: createTaskAggregate(config.task),
   points: createResidentPointsAggregate(config.points),
+  honours: createHonoursAggregate(config.honours),
+  anchor: createAnchorAggregate(config.anchor),
 });
 
 /** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
@@ -69,6 +95,8 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   problem: 'problem-',
   task: 'task-',
   points: 'points-',
+  honours: 'honours-',
+  anchor: 'anchor-',
 };
 
 /** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
@@ -77,6 +105,8 @@ export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> =
   problem: 'problemId',
   task: 'taskId',
   points: 'residentId',
+  honours: 'honoursId',
+  anchor: 'ledger',
 };
 
 /** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */

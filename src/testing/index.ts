@@ -39,6 +39,7 @@ export type {
   TaskHistory,
   TaskStep,
   TaskStepsOptions,
+  HonoursStep,
 } from './arbitraries/index.js';
 
 // Listed one by one: a module's exports cannot be re-exported conditionally. A test holds this list to the
@@ -86,4 +87,9 @@ export const {
   taskEpisodeArb,
   taskStepsArb,
   taskHistoryArb,
+  honoursActorArb,
+  awardHonourCommandArb,
+  givePrizeCommandArb,
+  honoursStepsArb,
+  anchorStepsArb,
 } = await loadArbitraries();

@@ -27,3 +27,7 @@ export const problemStream = (problemId: string): string => `problem-${problemId
 export const taskStream = (taskId: string): string => `task-${taskId}`;
 /** Stream name of a ResidentPoints aggregate. */
 export const pointsStream = (residentId: string): string => `points-${residentId}`;
+/** Stream name of an Honours aggregate: a community's honours of a year, `honours-<community>-<year>`. */
+export const honoursStream = (honoursId: string): string => `honours-${honoursId}`;
+/** Stream name of a HistoryAnchors aggregate: the checkpoints of one ledger, `anchor-<ledger>`. */
+export const anchorStream = (ledger: string): string => `anchor-${ledger}`;

@@ -3,3 +3,4 @@ export * from './neighbourhood.js';
 export * from './problem.js';
 export * from './task.js';
 export * from './points.js';
+export * from './honours.js';

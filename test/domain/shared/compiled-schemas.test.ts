@@ -24,6 +24,7 @@ import {
   problemLifecyclesArbitrary,
 } from '../../../src/testing/arbitraries/problem.js';
 import { taskStepsArb } from '../../../src/testing/arbitraries/task.js';
+import { anchorStepsArb, honoursStepsArb } from '../../../src/testing/arbitraries/honours.js';
 
 type AggregateKey = keyof LinliAggregates;
 type Kind = 'events' | 'commands';
@@ -131,6 +132,8 @@ const STREAMS: Readonly<Record<AggregateKey, fc.Arbitrary<Step[][]>>> = {
   ),
   task: taskStepsArb(undefined, { taskIds: ['task-1', 'task-2'], maxEpisodes: 25 }).map((steps) => [steps]),
   points: pointsStepsArb(undefined, { maxSteps: 25 }).map((steps) => [steps]),
+  honours: honoursStepsArb().map((steps) => [steps]),
+  anchor: anchorStepsArb().map((steps) => [steps]),
 };
 
 /** Valid commands (as callers write them) and valid events (as the deciders make them) of an aggregate. */
