@@ -11,6 +11,8 @@ import { problemCheck } from './rules/problem-check.js';
 import { projectionReplay } from './rules/projection-replay.js';
 import { taskCheck } from './rules/task-check.js';
 import { VerifiedClaims } from './rules/verified-claims.js';
+import { anchorCheck, type AnchorCheckOptions } from './rules/anchor-check.js';
+import { honoursCheck } from './rules/honours-check.js';
 
 /** Options of {@link createLinliAuditRules}. */
 export interface LinliAuditOptions {
@@ -19,6 +21,8 @@ export interface LinliAuditOptions {
    * they cannot apply. Off by default: they keep every problem's steps, so memory grows with the history.
    */
   readonly projections?: boolean;
+  /** How checkpoints are verified: the public key their signatures must verify with, the lookback. */
+  readonly anchors?: AnchorCheckOptions;
 }
 
 /**
@@ -31,13 +35,18 @@ export const createLinliAuditRules = (
   aggregates: Partial<LinliAggregates> = {},
   options: LinliAuditOptions = {},
 ): AuditRules => {
-  const { neighbourhood, problem, task, points } = { ...createLinliAggregates(), ...aggregates };
+  const { neighbourhood, problem, task, points, honours, anchor } = {
+    ...createLinliAggregates(),
+    ...aggregates,
+  };
   return {
     catalogues: [
       { prefix: STREAM_PREFIXES.neighbourhood, events: neighbourhood.events },
       { prefix: STREAM_PREFIXES.problem, events: problem.events },
       { prefix: STREAM_PREFIXES.task, events: task.events },
       { prefix: STREAM_PREFIXES.points, events: points.events },
+      { prefix: STREAM_PREFIXES.honours, events: honours.events },
+      { prefix: STREAM_PREFIXES.anchor, events: anchor.events },
     ],
     checks: () => {
       const claims = new VerifiedClaims();
@@ -49,6 +58,8 @@ export const createLinliAuditRules = (
         problemCheck(problem),
         taskCheck(claims, task),
         pointsCheck(claims, points),
+        honoursCheck({}, honours),
+        anchorCheck(options.anchors ?? {}, anchor),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

@@ -50,6 +50,14 @@ export const VIOLATION_CODES = [
   'not-as-decided',
   /** An event names a place (street, community, unit) that the neighbourhood directory did not record so. */
   'unknown-place',
+  /** A checkpoint's signature does not verify with the auditor's public key: forged, or rewritten after. */
+  'anchor-signature-invalid',
+  /** A public key was given, but a checkpoint is unsigned or the history holds no checkpoint at all. */
+  'anchor-unsigned',
+  /** A checkpoint covers events further back than the audit's lookback: it cannot be checked. */
+  'anchor-unverifiable',
+  /** An honour's basis is not what the honour roll, replayed to the award, shows for its resident and period. */
+  'honour-basis-mismatch',
 ] as const;
 
 /** The stable code of a {@link Violation}. */
