@@ -21,6 +21,8 @@ export * from './domain/neighbourhood/index.js';
 export * from './domain/problem/index.js';
 export * from './domain/task/index.js';
 export * from './domain/points/index.js';
+export * from './domain/honours/index.js';
+export * from './domain/anchor/index.js';
 export * from './domain/linli.js';
 
 export * from './store/event-store.js';
@@ -65,6 +67,7 @@ export * from './projections/points-ledger/index.js';
 export * from './projections/task-board/index.js';
 export * from './projections/honour-roll/index.js';
 export * from './projections/directory/index.js';
+export * from './projections/honours/index.js';
 export {
   ProjectionRunner,
   type EventParser,
@@ -88,5 +91,8 @@ export * from './audit/linli-rules.js';
 export * from './audit/read-history.js';
 export * from './audit/violation.js';
 export { projectionReplay, type ProjectionReplay } from './audit/rules/projection-replay.js';
+export { anchorCheck, type AnchorCheckOptions } from './audit/rules/anchor-check.js';
+export { honoursCheck, type HonoursCheckOptions } from './audit/rules/honours-check.js';
+export * from './anchoring/index.js';
 
 export * from './report/index.js';

@@ -11,6 +11,7 @@ import { problemLedgerProjection, type ProblemLedgerState } from './problem-ledg
 import { resolutionStatsProjection, type ResolutionStatsState } from './resolution-stats/projection.js';
 import { taskBoardProjection } from './task-board/projection.js';
 import type { TaskBoardState } from './task-board/state.js';
+import { honoursBoardProjection, type HonoursBoardState } from './honours/projection.js';
 
 /** The state of every read model (query each with the functions its module exports). */
 export interface ReadModels {
@@ -20,6 +21,7 @@ export interface ReadModels {
   readonly taskBoard: TaskBoardState;
   readonly honourRoll: HonourRollState;
   readonly directory: DirectoryState;
+  readonly honoursBoard: HonoursBoardState;
 }
 
 /** Every read model linli keeps, under the name of its state in {@link ReadModels}. */
@@ -30,6 +32,7 @@ export const readModelProjections: ProjectionsOf<Recorded<LinliEvent>, ReadModel
   taskBoard: taskBoardProjection,
   honourRoll: honourRollProjection,
   directory: directoryProjection,
+  honoursBoard: honoursBoardProjection,
 };
 
 /** All the read models as one projection: one pass over the log keeps every one of them. */

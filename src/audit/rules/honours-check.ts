@@ -4,7 +4,8 @@ import type { HonourAward, HonoursEvent } from '../../domain/honours/events.js';
 import type { HonoursState } from '../../domain/honours/state.js';
 import type { LinliEvent } from '../../domain/linli.js';
 import { honoursStream, pointsStream, taskStream } from '../../domain/shared/ids.js';
-import { contributionsIn, type ResidentContribution } from '../../projections/honour-roll/contributions.js';
+import { honourBasis } from '../../projections/honours/basis.js';
+import { canonicalJson } from '../canonical.js';
 import { createHonourRollProjection } from '../../projections/honour-roll/projection.js';
 import type { HonourRollState } from '../../projections/honour-roll/state.js';
 import { applyBatch } from '../../projections/projection.js';
@@ -22,45 +23,14 @@ export interface HonoursCheckOptions {
   readonly timeZone?: string;
 }
 
-type Merit = (a: ResidentContribution, b: ResidentContribution) => number;
-/** Talents are ranked as `topContributors` ranks: points, then verified tasks. */
-const byPoints: Merit = (a, b) => b.points - a.points || b.verifiedTasks - a.verifiedTasks;
-/** Pioneers are ranked as the red list orders: verified tasks, then points. */
-const byTasks: Merit = (a, b) => b.verifiedTasks - a.verifiedTasks || b.points - a.points;
-
-/** Competition rank (1, 2, 2, 4): one more than the number of residents strictly ahead. */
-const rankOf = (all: readonly ResidentContribution[], mine: ResidentContribution, merit: Merit): number =>
-  1 + all.filter((other) => merit(other, mine) < 0).length;
-
 /** What the roll, replayed to the award, says the basis should be; undefined when it agrees. */
 const basisDifference = (roll: HonourRollState, award: HonourAward): string | undefined => {
-  const all = contributionsIn(roll, award.period, award.community);
-  const mine = all.find((c) => c.residentId === award.residentId) ?? {
-    residentId: award.residentId,
-    points: 0,
-    verifiedTasks: 0,
-  };
-  const expected: Record<string, number> = { points: mine.points };
-  switch (award.title) {
-    case 'governance-talent':
-    case 'governance-pioneer':
-      expected.verifiedTasks = mine.verifiedTasks;
-      expected.rank = rankOf(all, mine, award.title === 'governance-talent' ? byPoints : byTasks);
-      break;
-    case 'red-list':
-      expected.verifiedTasks = mine.verifiedTasks;
-      break;
-    case 'star-volunteer':
-      expected.stars = award.basis.thresholds.filter((threshold) => mine.points >= threshold).length;
-      break;
-  }
-  const recorded = award.basis as Readonly<Record<string, unknown>>;
-  const differs = Object.entries(expected).filter(([key, value]) => recorded[key] !== value);
-  if (differs.length === 0) return undefined;
-  const shown = Object.entries(expected)
-    .map(([key, value]) => `${key} ${value}`)
-    .join(', ');
-  return `${award.title} of ${award.period.key} for ${award.residentId} records ${JSON.stringify(award.basis)}; the honour roll at this point shows ${shown}`;
+  const expected = honourBasis(roll, {
+    ...award,
+    ...(award.title === 'star-volunteer' ? { thresholds: award.basis.thresholds } : {}),
+  });
+  if (canonicalJson(expected) === canonicalJson(award.basis)) return undefined;
+  return `${award.title} of ${award.period.key} for ${award.residentId} records ${JSON.stringify(award.basis)}; the honour roll at this point shows ${JSON.stringify(expected)}`;
 };
 
 /**
