@@ -9,6 +9,7 @@ import type { Random } from './random.js';
 import { RedemptionSimulation } from './redemptions.js';
 import { RegisterChurn } from './register-churn.js';
 import { TaskSimulation } from './tasks.js';
+import { HonoursSimulation } from './honours.js';
 
 /** Options of {@link simulateYear}. */
 export interface SimulateOptions {
@@ -54,6 +55,7 @@ export const simulateYear = async (
   const redemptions = new RedemptionSimulation(world, random.derive('redemptions'), mirror);
   new RegisterChurn(world, random.derive('register')).scheduleYear();
   redemptions.scheduleYear();
+  new HonoursSimulation(world, random.derive('honours')).scheduleYear();
   for (let day = 0; day < DAYS_IN_YEAR; day++) agenda.at(dayStart(day), () => problems.scheduleDay(day));
   for (let month = 1; month <= 12; month++) tasks.scheduleMonth(month);
 

@@ -12,6 +12,7 @@ import type { ProblemEvent } from '../domain/problem/events.js';
 import { toMillis } from '../domain/shared/time.js';
 import { directoryProjection } from '../projections/directory/projection.js';
 import { createHonourRollProjection } from '../projections/honour-roll/projection.js';
+import { honoursBoardProjection } from '../projections/honours/projection.js';
 import { pointsLedgerProjection } from '../projections/points-ledger/projection.js';
 import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
 import { ScratchFold } from '../projections/projection.js';
@@ -70,6 +71,7 @@ export const foldHistory = async (
     createHonourRollProjection({ timeZone: options.timeZone ?? DEFAULT_TIME_ZONE }),
   );
   const directory = new ScratchFold(directoryProjection);
+  const honoursBoard = new ScratchFold(honoursBoardProjection);
   let batch: Recorded<ProblemEvent>[] = [];
   // Points, task and neighbourhood events: each of their folds skips the types it does not keep.
   let others: Recorded<LinliEvent>[] = [];
@@ -79,6 +81,7 @@ export const foldHistory = async (
     pointsLedger.apply(others);
     honourRoll.apply(others);
     directory.apply(others);
+    honoursBoard.apply(others);
     batch = [];
     others = [];
   };
@@ -121,6 +124,7 @@ export const foldHistory = async (
     pointsLedger: pointsLedger.finish(),
     honourRoll: honourRoll.finish(),
     directory: directory.finish(),
+    honoursBoard: honoursBoard.finish(),
     lastEventAt,
     facts: {
       events,

@@ -7,6 +7,7 @@ import { backlogSection } from './sections/backlog-section.js';
 import { gridSharesSection } from './sections/grid-shares-section.js';
 import { headlineSection } from './sections/headline-section.js';
 import { honourSection } from './sections/honour-section.js';
+import { honoursPostedSection } from './sections/honours-posted-section.js';
 import { ledgerSection } from './sections/ledger-section.js';
 import { monthlySharesSection } from './sections/monthly-shares-section.js';
 import { monthlySection } from './sections/monthly-section.js';
@@ -60,6 +61,7 @@ ${satisfactionSection(data)}
 ${ledgerSection(data)}
 ${pointsSection(data)}
 ${honourSection(data)}
+${honoursPostedSection(data)}
 <footer>
 <p>Drawn by linli from the history alone and judged at its last event, never at the time of writing: the same history always gives the same file. History digest <code>${escapeHtml(data.history.digest)}</code>; check the history itself with <code>linli audit</code>.</p>
 </footer>

@@ -1,4 +1,5 @@
 import type { StarVolunteer } from '../projections/honour-roll/star-ratings.js';
+import type { PostedHonour } from '../projections/honours/projection.js';
 import type { RankedContributor } from '../projections/honour-roll/top-contributors.js';
 import type { CommunityPoints } from '../projections/points-ledger/state.js';
 import type { LedgerLine } from '../projections/problem-ledger/ledger-rows.js';
@@ -144,4 +145,6 @@ export interface ReportData {
   readonly overdue: readonly LedgerLine[];
   readonly points: PointsLedgerFigures;
   readonly honour: HonourFigures;
+  /** The honours staff posted, as recorded (`HonourAwarded`, `PrizeGiven`); empty when none were. */
+  readonly honoursPosted?: readonly PostedHonour[];
 }

@@ -1,6 +1,8 @@
 import { toMillis } from '../domain/shared/time.js';
 import type { DirectoryState } from '../projections/directory/state.js';
 import type { HonourRollState } from '../projections/honour-roll/state.js';
+import type { HonoursBoardState } from '../projections/honours/projection.js';
+import { postedHonours } from '../projections/honours/queries.js';
 import type { PointsLedgerState } from '../projections/points-ledger/state.js';
 import type { ProblemLedgerState } from '../projections/problem-ledger/projection.js';
 import { periodKeyOf } from '../projections/resolution-stats/calendar.js';
@@ -25,6 +27,8 @@ export interface ReportStates {
   readonly pointsLedger: PointsLedgerState;
   readonly honourRoll: HonourRollState;
   readonly directory: DirectoryState;
+  /** The honours posted; left out, the report shows none. */
+  readonly honoursBoard?: HonoursBoardState;
 }
 
 /** When and how the figures are judged. */
@@ -143,5 +147,6 @@ export const reportFigures = (
     overdue: overdueProblems(states.problemLedger, asOf),
     points: pointsFigures(states.pointsLedger, states.directory),
     honour: honourFigures(states.honourRoll, states.pointsLedger, asOf, options.honour),
+    honoursPosted: states.honoursBoard === undefined ? [] : postedHonours(states.honoursBoard),
   };
 };
