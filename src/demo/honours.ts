@@ -18,8 +18,9 @@ import type { World } from './world.js';
  */
 export const DEMO_ANCHOR_EVERY = 1_000;
 
-/** The prize a star volunteer of three stars or more is handed at the year-end meeting. */
-const STAR_PRIZE = 'a certificate and a 5 L bottle of cooking oil';
+/** The prize a star volunteer is handed at the year-end meeting: more for three stars or more. */
+const starPrize = (stars: number): string =>
+  stars >= 3 ? 'a certificate and a 5 L bottle of cooking oil' : 'a certificate';
 
 /** The system actor that records checkpoints: the anchoring job, answering for the whole log. */
 const ANCHORER: Actor = { id: 'history-anchorer', role: 'system', scope: ['*'], organisations: [] };
@@ -27,7 +28,7 @@ const ANCHORER: Actor = { id: 'history-anchorer', role: 'system', scope: ['*'], 
 /**
  * Honours and checkpoints over the simulated year. Before each quarter's redemption event the community's
  * staff post its governance talents and pioneers (the honour roll's candidates, with the figures they were
- * computed from); at the year's end its star volunteers, and prizes for three stars or more. Talents are
+ * computed from); at the year's end its star volunteers, each handed a prize. Talents are
  * honour, not points: nothing is paid. Every day ends with a checkpoint once enough events have been
  * recorded since the last.
  */
@@ -109,9 +110,14 @@ export class HonoursSimulation {
       });
       for (const candidate of candidates) {
         const awardId = await this.award(community.communityId, staff, 'star-volunteer', period, candidate);
-        if (!('stars' in candidate.basis) || candidate.basis.stars < 3) continue;
+        if (!('stars' in candidate.basis)) continue;
         const honoursId = honoursIdOf(community.communityId, '2026');
-        const data = { honoursId, community: community.communityId, awardId, prize: STAR_PRIZE };
+        const data = {
+          honoursId,
+          community: community.communityId,
+          awardId,
+          prize: starPrize(candidate.basis.stars),
+        };
         await commander.run({ type: 'GivePrize', data }, staff, agenda.now);
       }
     }
