@@ -3,7 +3,7 @@
  * and the forgers that attack them: one who edits an event and re-chains, one who also recomputes every
  * checkpoint's digest and heads (a wholesale rewrite, digest included), with or without a key of their own.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { isLeft, right } from 'fp-ts/lib/Either.js';
 import { CoverageTracker } from '../../../src/anchoring/coverage.js';
 import { HistoryAnchorer } from '../../../src/anchoring/history-anchorer.js';
@@ -18,9 +18,7 @@ import { buildGovernanceHistory, type GovernancePlan } from './governance.js';
 import { toRecorded, type EventLine } from './history-text.js';
 
 /** A fresh Ed25519 key pair, as a deployment would keep one (the private half outside the history). */
-export const newSigner = (
-  keyId = 'street-office-2026',
-): AnchorSigner & { publicKey: import('node:crypto').KeyObject } => {
+export const newSigner = (keyId = 'street-office-2026'): AnchorSigner & { publicKey: KeyObject } => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return { keyId, privateKey, publicKey };
 };
