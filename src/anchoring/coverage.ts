@@ -17,7 +17,15 @@ export interface CoverageView {
   readonly heads: readonly StreamHead[];
 }
 
-type Pending = Pick<RecordedEvent, 'streamId' | 'position' | 'metadata'>;
+type Followed = Pick<RecordedEvent, 'streamId' | 'position' | 'metadata'>;
+
+/** An event followed: what the digest needs of it, and its hash line, tested once. */
+interface Pending extends Followed {
+  /** The line its stored hash contributes to the digest ({@link historyHashLine}). */
+  readonly line: string;
+}
+
+type Coverage = { readonly digester: HistoryDigester; readonly heads: StreamHead[] };
 
 /**
  * Follows a log event by event to answer what a checkpoint covering its first `k` events must say: the
@@ -34,6 +42,8 @@ export class CoverageTracker {
   private movedAtBase = new Map<string, string>();
   private tail: Pending[] = [];
   private tailStart = 0;
+  private cached:
+    { readonly events: number; readonly count: number; readonly coverage: Coverage } | undefined;
 
   /** Creates a tracker that can look `lookback` events back. */
   constructor(private readonly lookback: number = DEFAULT_ANCHOR_LOOKBACK) {}
@@ -43,15 +53,22 @@ export class CoverageTracker {
     return this.baseCount + this.tail.length - this.tailStart;
   }
 
-  /** Follows the next event of the log. */
-  push(event: Pending): void {
-    this.tail.push({ streamId: event.streamId, position: event.position, metadata: event.metadata });
+  /** Follows the next event of the log; `hashIsHex` vouches that its stored hash is well-formed. */
+  push(event: Followed, hashIsHex = false): void {
+    const { streamId, position, metadata } = event;
+    const hash = hashOf(event);
+    this.tail.push({
+      streamId,
+      position,
+      metadata,
+      line: hashIsHex ? (hash as string) : historyHashLine(hash),
+    });
     if (this.tail.length - this.tailStart > this.lookback) {
       const oldest = this.tail[this.tailStart] as Pending;
       this.tailStart += 1;
-      this.base.add(oldest);
+      addTo(this.base, oldest);
       this.baseCount += 1;
-      this.movedAtBase.set(oldest.streamId, historyHashLine(hashOf(oldest)));
+      this.movedAtBase.set(oldest.streamId, oldest.line);
       // Dropped from the front in bulk, so that following an event stays O(1).
       if (this.tailStart > this.lookback) {
         this.tail = this.tail.slice(this.tailStart);
@@ -75,6 +92,7 @@ export class CoverageTracker {
     const view = this.digesterAt(events);
     if (typeof view === 'string') return;
     this.base = view.digester;
+    this.cached = undefined;
     this.tailStart += events - this.baseCount;
     this.baseCount = events;
     this.movedAtBase = new Map();
@@ -82,17 +100,28 @@ export class CoverageTracker {
     this.tailStart = 0;
   }
 
-  private digesterAt(
-    events: number,
-  ): { readonly digester: HistoryDigester; readonly heads: StreamHead[] } | 'too-old' | 'not-reached' {
+  /**
+   * The coverage of the first `events` events, computed once per count: a checkpoint is viewed, then
+   * committed, and the second asks the same as the first (nothing is followed in between).
+   */
+  private digesterAt(events: number): Coverage | 'too-old' | 'not-reached' {
     if (events > this.count) return 'not-reached';
     if (events < this.baseCount) return 'too-old';
+    const cached = this.cached;
+    if (cached !== undefined && cached.events === events && cached.count === this.count)
+      return cached.coverage;
+    const coverage = this.coverageAt(events);
+    this.cached = { events, count: this.count, coverage };
+    return coverage;
+  }
+
+  private coverageAt(events: number): Coverage {
     const digester = this.base.fork();
     const moved = new Map(this.movedAtBase);
     for (let i = this.tailStart; i < this.tailStart + events - this.baseCount; i += 1) {
       const event = this.tail[i] as Pending;
-      digester.add(event);
-      moved.set(event.streamId, historyHashLine(hashOf(event)));
+      addTo(digester, event);
+      moved.set(event.streamId, event.line);
     }
     const heads = [...moved]
       .map(([streamId, hash]) => ({ streamId, hash }))
@@ -103,3 +132,7 @@ export class CoverageTracker {
 
 const hashOf = (event: Pick<RecordedEvent, 'metadata'>): unknown =>
   (event.metadata as { readonly hash?: unknown } | null | undefined)?.hash;
+
+/** Adds a followed event to a digester, vouching for its hash when its line, tested at push, is the hash. */
+const addTo = (digester: HistoryDigester, event: Pending): void =>
+  digester.add(event, event.line === hashOf(event));

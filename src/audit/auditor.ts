@@ -50,9 +50,10 @@ export interface AuditCheck {
   observe(event: AuditedEvent, report: ReportViolation): void;
   /**
    * Called with every event of the history, first, whether or not it parses: for checks over the whole log
-   * (a checkpoint's digest covers malformed events too).
+   * (a checkpoint's digest covers malformed events too). `hashIsHex` vouches, as for `HistoryDigester.add`,
+   * that the stored hash is well-formed: the chain verifier has just computed it.
    */
-  see?(recorded: RecordedEvent): void;
+  see?(recorded: RecordedEvent, hashIsHex: boolean): void;
   /** Called once after the last event, for checks that hold back work; `at` is then required to locate. */
   finish?(report: ReportViolation): void;
   /** The figures this check contributes to the summary, asked once at the end, after `finish`. */
@@ -184,7 +185,7 @@ export class Auditor {
       this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     }
 
-    for (const check of this.logChecks) check.see?.(recorded);
+    for (const check of this.logChecks) check.see?.(recorded, this.chain.lastHashesComputed);
 
     const metadata = this.chain.lastHashesComputed
       ? parseEventMetadataWithComputedHashes(recorded.metadata)

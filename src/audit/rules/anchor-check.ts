@@ -106,8 +106,8 @@ export const anchorCheck = (
         tracker.commit(anchor.events);
       }
     },
-    see(recorded): void {
-      tracker.push(recorded);
+    see(recorded, hashIsHex): void {
+      tracker.push(recorded, hashIsHex);
     },
     finish(report: ReportViolation): void {
       if (options.publicKey !== undefined && states.size === 0) {

@@ -96,7 +96,7 @@ class HonoursCommand implements fc.AsyncCommand<Model, Real> {
       const data = this.step.command.data as unknown as AwardData;
       model.awards.set(data.awardId, { data: this.step.command.data, residentId: data.residentId });
       model.held.add(`${data.title}|${data.period.key}|${data.residentId}`);
-    } else {
+    } else if (this.step.command.type === 'GivePrize') {
       model.prizes.set(this.step.command.data.awardId, this.step.command.data);
     }
   }
