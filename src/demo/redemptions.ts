@@ -1,6 +1,6 @@
 import type { RedemptionWindow } from '../domain/points/redemption-windows.js';
 import type { RedemptionItem } from '../domain/points/events.js';
-import { DAY, HOUR, iso, lastSaturday, localInstant } from './clock.js';
+import { DAY, iso, lastSaturday, localInstant } from './clock.js';
 import type { Community, Household } from './district.js';
 import { CHEAPEST, GOODS } from './goods.js';
 import type { PointsMirror } from './points-mirror.js';

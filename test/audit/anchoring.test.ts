@@ -36,7 +36,12 @@ describe('a history with signed checkpoints', async () => {
     expect(anchors.length).toBe(Math.ceil((events.length - anchors.length) / 25));
     expect(events.at(-1)?.type).toBe('HistoryAnchored');
     expect((await auditText(text)).violations).toEqual([]);
-    expect((await auditText(text, withKey)).violations).toEqual([]);
+    const keyed = await auditText(text, withKey);
+    expect(keyed.violations).toEqual([]);
+    const n = anchors.length;
+    const covered = events.length - 1;
+    expect(keyed.summary.checkpoints).toEqual({ checkpoints: n, signed: n, verified: n, covered });
+    expect((await auditText(text)).summary.checkpoints).toEqual({ checkpoints: n, signed: n, covered });
   });
 
   it('catches an edit re-chained by a forger who leaves the checkpoints alone, key or not', async () => {

@@ -35,7 +35,7 @@ describe('honours and signed checkpoints on PostgreSQL', () => {
     const anchorer = new HistoryAnchorer(gov, { every: 3, signer: { keyId: 'pg-test', privateKey } });
     let n = 0;
     const step = async (
-      command: unknown,
+      command: Parameters<typeof gov.execute>[0],
       actor: typeof staff | typeof resident,
       now: string,
     ): Promise<void> => {
@@ -74,7 +74,7 @@ describe('honours and signed checkpoints on PostgreSQL', () => {
       title: 'red-list',
       period: { kind: 'month', key: '2026-05' },
       basis: { points: 5, verifiedTasks: 1 },
-    };
+    } as const;
     await step({ type: 'AwardHonour', data: award }, staff, '2026-05-31T09:00:00+08:00');
     ok(await anchorer.anchor(at('pg-anchor-final', system, '2026-05-31T09:00:00+08:00')));
 

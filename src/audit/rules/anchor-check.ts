@@ -5,6 +5,7 @@ import type { HistoryAnchor, StreamHead } from '../../domain/anchor/events.js';
 import { anchorAggregate, type AnchorAggregate } from '../../domain/anchor/aggregate.js';
 import type { AnchorState } from '../../domain/anchor/state.js';
 import { anchorStream } from '../../domain/shared/ids.js';
+import type { CheckpointFigures } from '../audit-summary.js';
 import type { AuditCheck, AuditedEvent, ReportViolation } from '../auditor.js';
 import { replayDecision, trackingReport } from './decision-replay.js';
 
@@ -53,6 +54,7 @@ export const anchorCheck = (
 ): AuditCheck => {
   const tracker = new CoverageTracker(options.lookback ?? DEFAULT_ANCHOR_LOOKBACK);
   const states = new Map<string, AnchorState>();
+  const counted = { checkpoints: 0, signed: 0, verified: 0, covered: 0 };
   return {
     name: 'history anchors',
     observe(audited: AuditedEvent, report: ReportViolation): void {
@@ -90,6 +92,7 @@ export const anchorCheck = (
           const verdict = anchorSignatureVerdict(anchor, options.publicKey);
           if (verdict === 'unsigned')
             tracked.report('anchor-unsigned', 'the checkpoint carries no signature');
+          if (verdict === 'valid') counted.verified += 1;
           if (verdict === 'invalid') {
             tracked.report(
               'anchor-signature-invalid',
@@ -104,7 +107,14 @@ export const anchorCheck = (
           aggregate.decider.evolve(before, { type: 'HistoryAnchored', data: anchor }),
         );
         tracker.commit(anchor.events);
+        counted.checkpoints += 1;
+        if (anchor.signature !== undefined) counted.signed += 1;
+        counted.covered = anchor.events;
       }
+    },
+    figures(): { checkpoints: CheckpointFigures } {
+      const { verified, ...rest } = counted;
+      return { checkpoints: options.publicKey === undefined ? rest : { ...rest, verified } };
     },
     see(recorded, hashIsHex): void {
       tracker.push(recorded, hashIsHex);
