@@ -44,6 +44,18 @@ describe('a history with signed checkpoints', async () => {
     expect((await auditText(text)).summary.checkpoints).toEqual({ checkpoints: n, signed: n, covered });
   });
 
+  it('holds signatures and a key id, never the private key', () => {
+    const secret = signer.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const raw = secret.slice(-43); // the 32-byte seed at the end of the DER, in base64
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(raw);
+    expect(
+      anchors.every(
+        (line) => (line.data as { signature?: { keyId: string } }).signature?.keyId === signer.keyId,
+      ),
+    ).toBe(true);
+  });
+
   it('catches an edit re-chained by a forger who leaves the checkpoints alone, key or not', async () => {
     const forged = writeText(rechain(rewriteDescription(events)), 'recompute');
     const result = await auditText(forged);
