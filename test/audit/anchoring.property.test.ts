@@ -51,9 +51,12 @@ describe('any single mutation of a history with checkpoints is detected', () => 
       fc.asyncProperty(historyArb, mutationArb, async ([plan, every], mutation) => {
         const { events } = parseText(await exportToText(await anchoredHistory(plan, every, signer)));
         const mutated = applyMutation(events, mutation);
-        const last = lastIndexWhere(mutated.events, (line) => line.type === 'HistoryAnchored');
-        // Only events a checkpoint covers: what comes after the last one is for the next to pin.
-        fc.pre(mutated.touched.every((index) => index < last));
+        const last =
+          mutated.events[lastIndexWhere(mutated.events, (line) => line.type === 'HistoryAnchored')];
+        // Only events the last checkpoint covers (its first `events`): an event put between them and the
+        // checkpoint, or after it, is for the next checkpoint to pin, as one appended concurrently would be.
+        const covered = (last?.data as { readonly events?: number } | undefined)?.events ?? 0;
+        fc.pre(mutated.touched.every((index) => index < covered));
         const forged = rechain(mutated.events);
         // Re-chaining renumbers positions and revisions and recomputes hashes: a change to those is undone.
         fc.pre(canonicalJson(forged) !== canonicalJson(rechain(events)));
