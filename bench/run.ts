@@ -14,6 +14,7 @@ import { postgresAppends } from './postgres-appends.js';
 import { replayBench } from './replay.js';
 import { formatTable } from './table.js';
 import { tracingBench } from './tracing.js';
+import { checkpointsBench } from './checkpoints.js';
 
 const MODULES: readonly BenchModule[] = [
   commandThroughput,
@@ -24,6 +25,7 @@ const MODULES: readonly BenchModule[] = [
   postgresAppends,
   contentionBench,
   tracingBench,
+  checkpointsBench,
 ];
 
 const usage = (): string =>

@@ -29,6 +29,8 @@ export * from './domain/fund-project/index.js';
 export * from './domain/partnership/index.js';
 export * from './domain/shared/money.js';
 export * from './domain/organisation/index.js';
+export * from './domain/honours/index.js';
+export * from './domain/anchor/index.js';
 export * from './domain/linli.js';
 
 export * from './store/event-store.js';
@@ -82,6 +84,7 @@ export * from './projections/deliberation/index.js';
 export * from './projections/funds/index.js';
 export * from './projections/organisations/index.js';
 export * from './projections/responsibility/index.js';
+export * from './projections/honours/index.js';
 export {
   ProjectionRunner,
   type EventParser,
@@ -107,5 +110,8 @@ export * from './audit/violation.js';
 export { projectionReplay, type ProjectionReplay } from './audit/rules/projection-replay.js';
 /** The audit check of proposals, ballots, meetings and deliberated problems. */
 export { deliberationCheck } from './audit/rules/deliberation-check.js';
+export { anchorCheck, type AnchorCheckOptions } from './audit/rules/anchor-check.js';
+export { honoursCheck, type HonoursCheckOptions } from './audit/rules/honours-check.js';
+export * from './anchoring/index.js';
 
 export * from './report/index.js';

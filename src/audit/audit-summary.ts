@@ -69,7 +69,19 @@ export interface AuditSummary {
   readonly points?: PointsFigures;
   readonly problems?: ProblemFigures;
   readonly tasks?: TaskFigures;
+  readonly checkpoints?: CheckpointFigures;
+}
+
+/** The `HistoryAnchored` checkpoints an audit met. */
+export interface CheckpointFigures {
+  readonly checkpoints: number;
+  /** Checkpoints that carry a signature. */
+  readonly signed: number;
+  /** Checkpoints whose signature verified with the public key given; absent when no key was given. */
+  readonly verified?: number;
+  /** How many events the last checkpoint covers (0 when there is none). */
+  readonly covered: number;
 }
 
 /** The part of the summary that domain checks contribute. */
-export type DomainFigures = Pick<AuditSummary, 'points' | 'problems' | 'tasks'>;
+export type DomainFigures = Pick<AuditSummary, 'points' | 'problems' | 'tasks' | 'checkpoints'>;

@@ -48,6 +48,12 @@ export type ReportViolation = (code: ViolationCode, message: string, at?: EventL
 export interface AuditCheck {
   readonly name: string;
   observe(event: AuditedEvent, report: ReportViolation): void;
+  /**
+   * Called with every event of the history, first, whether or not it parses: for checks over the whole log
+   * (a checkpoint's digest covers malformed events too). `hashIsHex` vouches, as for `HistoryDigester.add`,
+   * that the stored hash is well-formed: the chain verifier has just computed it.
+   */
+  see?(recorded: RecordedEvent, hashIsHex: boolean): void;
   /** Called once after the last event, for checks that hold back work; `at` is then required to locate. */
   finish?(report: ReportViolation): void;
   /** The figures this check contributes to the summary, asked once at the end, after `finish`. */
@@ -115,6 +121,7 @@ export class Auditor {
   private readonly digester = new HistoryDigester();
   private readonly anchors: AnchorChecker;
   private readonly checks: readonly AuditCheck[];
+  private readonly logChecks: readonly AuditCheck[];
   private readonly catalogues: readonly StreamCatalogue[];
   private readonly kept: Violation[] = [];
   private readonly byCode: Partial<Record<ViolationCode, number>> = {};
@@ -130,6 +137,7 @@ export class Auditor {
   /** Creates an auditor with fresh checks. */
   constructor(options: AuditorOptions) {
     this.checks = options.rules.checks();
+    this.logChecks = this.checks.filter((check) => check.see !== undefined);
     // Longest prefix first, so that `task-board-` would win over `task-`.
     this.catalogues = [...options.rules.catalogues].sort((a, b) => b.prefix.length - a.prefix.length);
     this.maxViolations = options.maxViolations ?? 1_000;
@@ -176,6 +184,8 @@ export class Auditor {
       const category = categoryOf(recorded.streamId);
       this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     }
+
+    for (const check of this.logChecks) check.see?.(recorded, this.chain.lastHashesComputed);
 
     const metadata = this.chain.lastHashesComputed
       ? parseEventMetadataWithComputedHashes(recorded.metadata)

@@ -48,7 +48,7 @@ const storedHash = (event: Pick<RecordedEvent, 'metadata'>): unknown =>
  * order, and ask {@link HistoryDigester.current} at any point for the digest of the events so far.
  */
 export class HistoryDigester {
-  private readonly hash: Hash = createHash('sha256');
+  private hash: Hash = createHash('sha256');
   private pending = '';
   private count = 0;
   private last: bigint | undefined;
@@ -64,6 +64,16 @@ export class HistoryDigester {
     this.count += 1;
     this.last = event.position;
     if (this.pending.length >= CHUNK_CHARS) this.flush();
+  }
+
+  /** A digester that carries on from the events added so far, apart from this one (a checkpoint's view). */
+  fork(): HistoryDigester {
+    this.flush();
+    const copy = new HistoryDigester();
+    copy.hash = this.hash.copy();
+    copy.count = this.count;
+    copy.last = this.last;
+    return copy;
   }
 
   /** The digest of the events added so far; adding more afterwards carries on from them. */

@@ -1,3 +1,4 @@
+import type { AnyAggregate } from '../commands/aggregate.js';
 import { createLinliAggregates, STREAM_PREFIXES, type LinliAggregates } from '../domain/linli.js';
 import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
 import { resolutionStatsProjection } from '../projections/resolution-stats/projection.js';
@@ -18,6 +19,8 @@ import type { OrganisationState } from '../domain/organisation/state.js';
 import { VerifiedClaims } from './rules/verified-claims.js';
 import { fundProjectCheck } from './rules/fund-project-check.js';
 import { partnershipCheck } from './rules/partnership-check.js';
+import { anchorCheck, type AnchorCheckOptions } from './rules/anchor-check.js';
+import { honoursCheck } from './rules/honours-check.js';
 
 /** Options of {@link createLinliAuditRules}. */
 export interface LinliAuditOptions {
@@ -26,6 +29,8 @@ export interface LinliAuditOptions {
    * they cannot apply. Off by default: they keep every problem's steps, so memory grows with the history.
    */
   readonly projections?: boolean;
+  /** How checkpoints are verified: the public key their signatures must verify with, the lookback. */
+  readonly anchors?: AnchorCheckOptions;
 }
 
 /**
@@ -38,23 +43,14 @@ export const createLinliAuditRules = (
   aggregates: Partial<LinliAggregates> = {},
   options: LinliAuditOptions = {},
 ): AuditRules => {
-  const { neighbourhood, problem, task, points, proposal, meeting, fundProject, partnership, organisation } =
-    {
-      ...createLinliAggregates(),
-      ...aggregates,
-    };
+  const all: LinliAggregates = { ...createLinliAggregates(), ...aggregates };
+  const { neighbourhood, problem, task, points } = all;
   return {
-    catalogues: [
-      { prefix: STREAM_PREFIXES.neighbourhood, events: neighbourhood.events },
-      { prefix: STREAM_PREFIXES.problem, events: problem.events },
-      { prefix: STREAM_PREFIXES.task, events: task.events },
-      { prefix: STREAM_PREFIXES.points, events: points.events },
-      { prefix: STREAM_PREFIXES.proposal, events: proposal.events },
-      { prefix: STREAM_PREFIXES.meeting, events: meeting.events },
-      { prefix: STREAM_PREFIXES.fundProject, events: fundProject.events },
-      { prefix: STREAM_PREFIXES.partnership, events: partnership.events },
-      { prefix: STREAM_PREFIXES.organisation, events: organisation.events },
-    ],
+    // Every aggregate's stream family parsed by its own catalogue: one entry per registered aggregate.
+    catalogues: (Object.keys(STREAM_PREFIXES) as (keyof LinliAggregates)[]).map((key) => ({
+      prefix: STREAM_PREFIXES[key],
+      events: (all[key] as AnyAggregate).events,
+    })),
     checks: () => {
       const claims = new VerifiedClaims();
       const registers = new Map<string, NeighbourhoodState>();
@@ -66,12 +62,14 @@ export const createLinliAuditRules = (
         problemCheck(problem),
         taskCheck(claims, task),
         pointsCheck(claims, points),
-        deliberationCheck(registers, proposal, meeting),
-        fundProjectCheck(fundProject),
-        partnershipCheck(partnership),
-        organisationCheck(organisations, organisation),
+        deliberationCheck(registers, all.proposal, all.meeting),
+        fundProjectCheck(all.fundProject),
+        partnershipCheck(all.partnership),
+        organisationCheck(organisations, all.organisation),
         membershipCheck(organisations),
         responsibilityCheck(organisations),
+        honoursCheck({}, all.honours),
+        anchorCheck(options.anchors ?? {}, all.anchor),
       ];
       if (options.projections === true) {
         const streamPrefix = STREAM_PREFIXES.problem;

@@ -70,6 +70,14 @@ export const VIOLATION_CODES = [
   'not-a-member',
   /** A problem assigned to an organisation the register does not record, or not of the kind its role wants. */
   'unknown-assignee',
+  /** A checkpoint's signature does not verify with the auditor's public key: forged, or rewritten after. */
+  'anchor-signature-invalid',
+  /** A public key was given, but a checkpoint is unsigned or the history holds no checkpoint at all. */
+  'anchor-unsigned',
+  /** A checkpoint covers events further back than the audit's lookback: it cannot be checked. */
+  'anchor-unverifiable',
+  /** An honour's basis is not what the honour roll, replayed to the award, shows for its resident and period. */
+  'honour-basis-mismatch',
 ] as const;
 
 /** The stable code of a {@link Violation}. */

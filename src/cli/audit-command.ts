@@ -1,9 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { audit, auditHistoryFile, type AuditOptions } from '../audit/audit.js';
 import type { AuditResult } from '../audit/auditor.js';
 import type { DigestAnchor } from '../audit/digest-anchors.js';
 import { isHistoryReadError } from '../audit/history-read-error.js';
+import { readAnchorPublicKey } from '../anchoring/signing.js';
 import { createLinliAuditRules, linliAuditRules } from '../audit/linli-rules.js';
 import { humanReport, jsonReport, toJson } from './audit-report.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type ExitCode } from './cli-command.js';
@@ -41,6 +43,10 @@ Options:
   --expect-digest <position>:sha256:<hex>
                           the history digest at that global position must be this one (repeatable);
                           a different digest, or no event at that position, is a violation
+  --public-key <file>     an Ed25519 public key (PEM): every HistoryAnchored checkpoint must be signed
+                          with its private key, and the history must hold one; a history rewritten
+                          wholesale after a checkpoint, digest included, no longer verifies. Without it,
+                          checkpoints are held to the digest and heads only, which a forger can recompute
   --projections           also rebuild the read models (721 statistics, problem ledger) and report every
                           event they cannot apply; memory then grows with the history
   --progress              draw the progress bar on stderr even when it is not a terminal
@@ -58,6 +64,8 @@ interface AuditArgs {
   readonly progress: boolean;
   readonly maxViolations?: number;
   readonly anchors: readonly DigestAnchor[];
+  readonly publicKeyFile?: string;
+  readonly publicKey?: KeyObject;
 }
 
 const ANCHOR = /^(\d+):(sha256:[0-9a-fA-F]{64})$/;
@@ -85,6 +93,7 @@ const parse = (args: readonly string[]): AuditArgs => {
         progress: { type: 'boolean', default: false },
         'max-violations': { type: 'string' },
         'expect-digest': { type: 'string', multiple: true },
+        'public-key': { type: 'string' },
         postgres: { type: 'string' },
         esdb: { type: 'string' },
         schema: { type: 'string' },
@@ -116,11 +125,20 @@ const parse = (args: readonly string[]): AuditArgs => {
     progress: values.progress,
     ...(maxViolations === undefined ? {} : { maxViolations }),
     anchors: (values['expect-digest'] ?? []).map(parseAnchor),
+    ...(values['public-key'] === undefined ? {} : { publicKeyFile: values['public-key'] }),
   };
 };
 
 const auditOptions = (options: AuditArgs): AuditOptions => ({
-  rules: options.projections ? createLinliAuditRules({}, { projections: true }) : linliAuditRules,
+  rules:
+    options.publicKey !== undefined
+      ? createLinliAuditRules(
+          {},
+          { projections: options.projections, anchors: { publicKey: options.publicKey } },
+        )
+      : options.projections
+        ? createLinliAuditRules({}, { projections: true })
+        : linliAuditRules,
   ...(options.maxViolations === undefined ? {} : { maxViolations: options.maxViolations }),
   anchors: options.anchors,
 });
@@ -167,13 +185,23 @@ const auditStore = async (choice: StoreChoice, options: AuditArgs, io: CliIo): P
   }
 };
 
+/** Reads the `--public-key` file, if any: a usage error when it is not an Ed25519 public key. */
+const withPublicKey = async (options: AuditArgs): Promise<AuditArgs> => {
+  if (options.publicKeyFile === undefined) return options;
+  try {
+    return { ...options, publicKey: await readAnchorPublicKey(options.publicKeyFile) };
+  } catch (error) {
+    throw new UsageError(`--public-key: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+
 /** `linli audit`: replays a history file or a store and reports; exit 0 clean, 1 violations, 2 unreadable. */
 export const auditCommand: CliCommand = {
   name: 'audit',
   summary: 'replay a history (file or store) and report every violation and the summary figures',
   usage: USAGE,
   run: async (args: readonly string[], io: CliIo): Promise<ExitCode> => {
-    const options = parse(args);
+    const options = await withPublicKey(parse(args));
     const source = options.file ?? (options.store === undefined ? '' : redactUrl(options.store.url));
     let result: AuditResult;
     try {

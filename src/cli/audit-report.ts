@@ -63,6 +63,14 @@ const summaryLines = (summary: AuditSummary): string[] => {
       `${n(tasks.published)} published, ${n(tasks.verifiedClaims)} claims verified, ${n(tasks.cancelled)} cancelled, ${n(tasks.expired)} expired`,
     ]);
   }
+  if (summary.checkpoints !== undefined && summary.checkpoints.checkpoints > 0) {
+    const { checkpoints, signed, verified, covered } = summary.checkpoints;
+    const signatures =
+      verified === undefined
+        ? `${n(signed)} signed (no --public-key: signatures not checked)`
+        : `${n(signed)} signed, ${n(verified)} verified with the public key`;
+    rows.push(['checkpoints', `${n(checkpoints)}, the last covering ${n(covered)} events; ${signatures}`]);
+  }
   rows.push(...digestRows(summary));
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);

@@ -57,6 +57,11 @@ export class Commander {
     return this.unexpectedRejections;
   }
 
+  /** The facade the commands go through (the demo's honours read the honour roll from it). */
+  get facade(): Governance {
+    return this.governance;
+  }
+
   /** The deliberate rejections, with their outcome. */
   get provoked(): readonly Provocation[] {
     return this.provocations;

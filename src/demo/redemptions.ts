@@ -1,14 +1,11 @@
 import type { RedemptionWindow } from '../domain/points/redemption-windows.js';
 import type { RedemptionItem } from '../domain/points/events.js';
-import { DAY, HOUR, iso, lastSaturday, localInstant } from './clock.js';
+import { DAY, iso, lastSaturday, localInstant } from './clock.js';
 import type { Community, Household } from './district.js';
 import { CHEAPEST, GOODS } from './goods.js';
 import type { PointsMirror } from './points-mirror.js';
 import type { Random } from './random.js';
 import type { World } from './world.js';
-
-/** The bonus each of a community's three most active residents gets at the end of a quarter. */
-const TALENT_BONUS = 10;
 
 /** When a quarter's redemption event runs: the last Saturday of its last month, 09:00 to 17:00. */
 export const redemptionEvent = (quarter: number): { readonly opens: number; readonly closes: number } => {
@@ -25,8 +22,8 @@ export const redemptionWindows = (): RedemptionWindow[] =>
   });
 
 /**
- * The points side of the year: each quarter the community names its "governance talents" (a small bonus,
- * recorded as an adjustment by its administrator), then holds its redemption event, where residents trade
+ * The points side of the year: each quarter the community holds its redemption event (its honours are
+ * awarded by `HonoursSimulation`, not paid in points), where residents trade
  * points for cooking oil, rice, pots and paper within their balance; once in the summer a mistaken award is
  * corrected.
  */
@@ -50,39 +47,15 @@ export class RedemptionSimulation {
     return this.redeemedCount;
   }
 
-  /** Schedules the year's four redemption events, their honours, the summer correction and two mistakes. */
+  /** Schedules the year's four redemption events, the summer correction and two mistakes. */
   scheduleYear(): void {
     const { agenda } = this.world;
     for (const quarter of [1, 2, 3, 4]) {
       const event = redemptionEvent(quarter);
-      agenda.at(event.opens - HOUR, () => this.honour(quarter));
       agenda.at(event.opens, () => this.open(quarter, event.closes - event.opens));
     }
     agenda.at(redemptionEvent(1).opens - 7 * DAY, () => this.tooEarly());
     agenda.at(localInstant(2026, 8, 14, 10), () => this.correct());
-  }
-
-  private async honour(quarter: number): Promise<void> {
-    const { agenda, commander, district } = this.world;
-    for (const community of district.communities) {
-      const top = this.mirror.topEarners(community.communityId, quarter, 3);
-      for (const [rank, { residentId }] of top.entries()) {
-        await commander.run(
-          {
-            type: 'AdjustPoints',
-            data: {
-              residentId,
-              community: community.communityId,
-              adjustmentId: `${community.communityId}-2026-q${quarter}-talent-${rank + 1}`,
-              delta: TALENT_BONUS,
-              reason: `Governance talent of 2026-Q${quarter}: bonus`,
-            },
-          },
-          community.administrator,
-          agenda.now,
-        );
-      }
-    }
   }
 
   private async open(quarter: number, length: number): Promise<void> {

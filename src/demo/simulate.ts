@@ -15,6 +15,7 @@ import { FundSimulation } from './funds.js';
 import { PartnershipSimulation } from './partnerships.js';
 import { scheduleOrganisationChanges } from './organisations.js';
 import { ResponsibilitySimulation } from './responsibility.js';
+import { HonoursSimulation } from './honours.js';
 
 /** Options of {@link simulateYear}. */
 export interface SimulateOptions {
@@ -69,6 +70,7 @@ export const simulateYear = async (
   new FundSimulation(world, random.derive('funds')).scheduleYear();
   new PartnershipSimulation(world).scheduleYear();
   scheduleOrganisationChanges(world);
+  new HonoursSimulation(world, random.derive('honours')).scheduleYear();
   for (let day = 0; day < DAYS_IN_YEAR; day++) agenda.at(dayStart(day), () => problems.scheduleDay(day));
   for (let month = 1; month <= 12; month++) tasks.scheduleMonth(month);
 

@@ -66,6 +66,20 @@ import {
   type TaskConfig,
   type TaskEvent,
 } from './task/index.js';
+import {
+  createHonoursAggregate,
+  type HonoursAggregate,
+  type HonoursCommandInput,
+  type HonoursConfig,
+  type HonoursEvent,
+} from './honours/index.js';
+import {
+  createAnchorAggregate,
+  type AnchorAggregate,
+  type AnchorCommandInput,
+  type AnchorConfig,
+  type AnchorEvent,
+} from './anchor/index.js';
 
 /** Every event linli records: the union of the four aggregates' events. */
 export type LinliEvent =
@@ -77,7 +91,9 @@ export type LinliEvent =
   | MeetingEvent
   | FundProjectEvent
   | PartnershipEvent
-  | OrganisationEvent;
+  | OrganisationEvent
+  | HonoursEvent
+  | AnchorEvent;
 
 /** Every command linli accepts, as a caller writes it. */
 export type LinliCommandInput =
@@ -89,7 +105,9 @@ export type LinliCommandInput =
   | MeetingCommandInput
   | FundProjectCommandInput
   | PartnershipCommandInput
-  | OrganisationCommandInput;
+  | OrganisationCommandInput
+  | HonoursCommandInput
+  | AnchorCommandInput;
 
 /** The configuration of each aggregate (routing table, group capacity, points table, redemption windows). */
 export interface LinliConfig {
@@ -103,6 +121,8 @@ export interface LinliConfig {
   readonly fundProject?: FundProjectConfig;
   readonly partnership?: PartnershipConfig;
   readonly organisation?: OrganisationConfig;
+  readonly honours?: HonoursConfig;
+  readonly anchor?: AnchorConfig;
 }
 
 /** The four aggregates, built from one configuration. */
@@ -116,6 +136,8 @@ export interface LinliAggregates {
   readonly fundProject: FundProjectAggregate;
   readonly partnership: PartnershipAggregate;
   readonly organisation: OrganisationAggregate;
+  readonly honours: HonoursAggregate;
+  readonly anchor: AnchorAggregate;
 }
 
 /** Builds the four aggregates from one configuration. */
@@ -129,6 +151,8 @@ export const createLinliAggregates = (config: LinliConfig = {}): LinliAggregates
   fundProject: createFundProjectAggregate(config.fundProject),
   partnership: createPartnershipAggregate(config.partnership),
   organisation: createOrganisationAggregate(config.organisation),
+  honours: createHonoursAggregate(config.honours),
+  anchor: createAnchorAggregate(config.anchor),
 });
 
 /** The stream-name prefix of each aggregate (see DESIGN.md: `problem-<id>` and so on). */
@@ -142,6 +166,8 @@ export const STREAM_PREFIXES: Readonly<Record<keyof LinliAggregates, string>> = 
   fundProject: 'fund-project-',
   partnership: 'partnership-',
   organisation: 'organisation-',
+  honours: 'honours-',
+  anchor: 'anchor-',
 };
 
 /** The field of every event's data that names the stream it belongs to (`problem-<problemId>`, ...). */
@@ -155,6 +181,8 @@ export const STREAM_ID_FIELDS: Readonly<Record<keyof LinliAggregates, string>> =
   fundProject: 'projectId',
   partnership: 'partnershipId',
   organisation: 'organisationId',
+  honours: 'honoursId',
+  anchor: 'ledger',
 };
 
 /** Which of the four aggregates owns a stream, judged by its name's prefix; undefined for a foreign stream. */

@@ -19,6 +19,7 @@ import { organisationRegisterProjection } from './organisations/projection.js';
 import type { OrganisationRegisterState } from './organisations/state.js';
 import { responsibilityProjection } from './responsibility/projection.js';
 import type { ResponsibilityState } from './responsibility/state.js';
+import { honoursBoardProjection, type HonoursBoardState } from './honours/projection.js';
 
 /** The state of every read model (query each with the functions its module exports). */
 export interface ReadModels {
@@ -32,6 +33,7 @@ export interface ReadModels {
   readonly funds: FundsState;
   readonly organisations: OrganisationRegisterState;
   readonly responsibility: ResponsibilityState;
+  readonly honoursBoard: HonoursBoardState;
 }
 
 /** Every read model linli keeps, under the name of its state in {@link ReadModels}. */
@@ -46,6 +48,7 @@ export const readModelProjections: ProjectionsOf<Recorded<LinliEvent>, ReadModel
   funds: fundsProjection,
   organisations: organisationRegisterProjection,
   responsibility: responsibilityProjection,
+  honoursBoard: honoursBoardProjection,
 };
 
 /** All the read models as one projection: one pass over the log keeps every one of them. */

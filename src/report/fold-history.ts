@@ -13,6 +13,7 @@ import { toMillis } from '../domain/shared/time.js';
 import { directoryProjection } from '../projections/directory/projection.js';
 import { deliberationProjection } from '../projections/deliberation/projection.js';
 import { createHonourRollProjection } from '../projections/honour-roll/projection.js';
+import { honoursBoardProjection } from '../projections/honours/projection.js';
 import { pointsLedgerProjection } from '../projections/points-ledger/projection.js';
 import { problemLedgerProjection } from '../projections/problem-ledger/projection.js';
 import { ScratchFold } from '../projections/projection.js';
@@ -76,6 +77,7 @@ export const foldHistory = async (
   const deliberation = new ScratchFold(deliberationProjection);
   const funds = new ScratchFold(fundsProjection);
   const responsibility = new ScratchFold(responsibilityProjection);
+  const honoursBoard = new ScratchFold(honoursBoardProjection);
   let batch: Recorded<ProblemEvent>[] = [];
   // Points, task and neighbourhood events: each of their folds skips the types it does not keep.
   let others: Recorded<LinliEvent>[] = [];
@@ -90,6 +92,7 @@ export const foldHistory = async (
     deliberation.apply(batch);
     deliberation.apply(others);
     funds.apply(others);
+    honoursBoard.apply(others);
     batch = [];
     others = [];
   };
@@ -135,6 +138,7 @@ export const foldHistory = async (
     deliberation: deliberation.finish(),
     funds: funds.finish(),
     responsibility: responsibility.finish(),
+    honoursBoard: honoursBoard.finish(),
     lastEventAt,
     facts: {
       events,

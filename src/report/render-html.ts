@@ -8,6 +8,7 @@ import { deliberationSection } from './sections/deliberation-section.js';
 import { gridSharesSection } from './sections/grid-shares-section.js';
 import { headlineSection } from './sections/headline-section.js';
 import { honourSection } from './sections/honour-section.js';
+import { honoursPostedSection } from './sections/honours-posted-section.js';
 import { ledgerSection } from './sections/ledger-section.js';
 import { monthlySharesSection } from './sections/monthly-shares-section.js';
 import { monthlySection } from './sections/monthly-section.js';
@@ -66,6 +67,7 @@ ${pointsSection(data)}
 ${honourSection(data)}
 ${deliberationSection(data)}
 ${fundsSection(data)}
+${honoursPostedSection(data)}
 <footer>
 <p>Drawn by linli from the history alone and judged at its last event, never at the time of writing: the same history always gives the same file. History digest <code>${escapeHtml(data.history.digest)}</code>; check the history itself with <code>linli audit</code>.</p>
 </footer>

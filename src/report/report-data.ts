@@ -1,5 +1,6 @@
 import type { StarVolunteer } from '../projections/honour-roll/star-ratings.js';
 import type { DeliberationFigures } from './deliberation-figures.js';
+import type { PostedHonour } from '../projections/honours/projection.js';
 import type { RankedContributor } from '../projections/honour-roll/top-contributors.js';
 import type { CommunityPoints } from '../projections/points-ledger/state.js';
 import type { LedgerLine } from '../projections/problem-ledger/ledger-rows.js';
@@ -151,4 +152,6 @@ export interface ReportData {
   readonly deliberation?: DeliberationFigures;
   readonly funds: FundFigures;
   readonly responsibility: ResponsibilityFigures;
+  /** The honours staff posted, as recorded (`HonourAwarded`, `PrizeGiven`); empty when none were. */
+  readonly honoursPosted?: readonly PostedHonour[];
 }

@@ -3,6 +3,8 @@ import { deliberationFigures } from './deliberation-figures.js';
 import type { DeliberationState } from '../projections/deliberation/state.js';
 import type { DirectoryState } from '../projections/directory/state.js';
 import type { HonourRollState } from '../projections/honour-roll/state.js';
+import type { HonoursBoardState } from '../projections/honours/projection.js';
+import { postedHonours } from '../projections/honours/queries.js';
 import type { PointsLedgerState } from '../projections/points-ledger/state.js';
 import type { ProblemLedgerState } from '../projections/problem-ledger/projection.js';
 import { periodKeyOf } from '../projections/resolution-stats/calendar.js';
@@ -36,6 +38,8 @@ export interface ReportStates {
   readonly funds: FundsState;
   /** Who answers for each problem; left out, the report's responsibility section is empty. */
   readonly responsibility?: ResponsibilityState;
+  /** The honours posted; left out, the report shows none. */
+  readonly honoursBoard?: HonoursBoardState;
 }
 
 /** When and how the figures are judged. */
@@ -159,5 +163,6 @@ export const reportFigures = (
       : { deliberation: deliberationFigures(states.deliberation, asOf) }),
     funds: fundFigures(states.funds, states.directory, asOf),
     responsibility: responsibilityFigures(states.responsibility, options.asOf),
+    honoursPosted: states.honoursBoard === undefined ? [] : postedHonours(states.honoursBoard),
   };
 };

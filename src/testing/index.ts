@@ -51,6 +51,7 @@ export type {
   FundCommandStep,
   FundProjectStepsOptions,
   PartnershipStepsOptions,
+  HonoursStep,
 } from './arbitraries/index.js';
 
 // Listed one by one: a module's exports cannot be re-exported conditionally. A test holds this list to the
@@ -124,4 +125,9 @@ export const {
   responsibleRoleArb,
   responsibilityCommandArb,
   responsibilityActorArb,
+  honoursActorArb,
+  awardHonourCommandArb,
+  givePrizeCommandArb,
+  honoursStepsArb,
+  anchorStepsArb,
 } = await loadArbitraries();

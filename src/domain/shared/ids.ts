@@ -37,3 +37,7 @@ export const fundProjectStream = (projectId: string): string => `fund-project-${
 export const partnershipStream = (partnershipId: string): string => `partnership-${partnershipId}`;
 /** Stream name of an Organisation aggregate. */
 export const organisationStream = (organisationId: string): string => `organisation-${organisationId}`;
+/** Stream name of an Honours aggregate: a community's honours of a year, `honours-<community>-<year>`. */
+export const honoursStream = (honoursId: string): string => `honours-${honoursId}`;
+/** Stream name of a HistoryAnchors aggregate: the checkpoints of one ledger, `anchor-<ledger>`. */
+export const anchorStream = (ledger: string): string => `anchor-${ledger}`;

@@ -9,3 +9,4 @@ export * from './fund-project.js';
 export * from './partnership.js';
 export * from './organisation.js';
 export * from './responsibility.js';
+export * from './honours.js';

@@ -28,6 +28,7 @@ import { taskStepsArb } from '../../../src/testing/arbitraries/task.js';
 import { meetingStepsArb, proposalStepsArb } from '../../../src/testing/arbitraries/deliberation.js';
 import { fundProjectStepsArb } from '../../../src/testing/arbitraries/fund-project.js';
 import { partnershipStepsArb } from '../../../src/testing/arbitraries/partnership.js';
+import { anchorStepsArb, honoursStepsArb } from '../../../src/testing/arbitraries/honours.js';
 
 type AggregateKey = keyof LinliAggregates;
 type Kind = 'events' | 'commands';
@@ -142,6 +143,8 @@ const STREAMS: Readonly<Record<AggregateKey, fc.Arbitrary<Step[][]>>> = {
   ]),
   partnership: partnershipStepsArb().map((steps) => [steps]),
   organisation: organisationStepsArb(undefined, { maxSteps: 25 }).map((steps) => [steps]),
+  honours: honoursStepsArb().map((steps) => [steps]),
+  anchor: anchorStepsArb().map((steps) => [steps]),
 };
 
 /** Valid commands (as callers write them) and valid events (as the deciders make them) of an aggregate. */
