@@ -5,7 +5,7 @@ import type { LinliEvent } from '../../domain/linli.js';
 import type { PartnershipEvent } from '../../domain/partnership/events.js';
 import { entryOf, idRecord } from '../id-record.js';
 import type { Projection } from '../projection.js';
-import { initialFundsState, type FundLedgerRow, type FundsState } from './state.js';
+import { emptyFundLedgerRow, initialFundsState, type FundLedgerRow, type FundsState } from './state.js';
 
 type FundsDraft = Draft<FundsState>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -20,19 +20,7 @@ const rowOf = (draft: FundsDraft, community: string, year: number): Mutable<Fund
   const key = String(year);
   const existing = entryOf(years, key);
   if (existing !== undefined) return existing;
-  const row: Mutable<FundLedgerRow> = {
-    community,
-    year,
-    projects: 0,
-    decided: 0,
-    allocatedFen: 0,
-    spentFen: 0,
-    beneficiaries: 0,
-    partnerFen: 0,
-    residentFen: 0,
-    labourHours: 0,
-    participants: 0,
-  };
+  const row: Mutable<FundLedgerRow> = emptyFundLedgerRow(community, year);
   years[key] = row;
   return row;
 };

@@ -1,26 +1,18 @@
 import { FUND_STEPS, type FundStep } from '../../domain/fund-project/state.js';
 import { toMillis } from '../../domain/shared/time.js';
 import { compareIds, entryOf } from '../id-record.js';
-import type { FundLedgerRow, FundProjectCard, FundsState, PartnershipCard } from './state.js';
+import {
+  emptyFundLedgerRow,
+  type FundLedgerRow,
+  type FundProjectCard,
+  type FundsState,
+  type PartnershipCard,
+} from './state.js';
 
 /** A ledger row with the leverage summed: partner and resident money together. */
 export interface FundLedgerFigures extends FundLedgerRow {
   readonly leveragedFen: number;
 }
-
-const emptyRow = (community: string, year: number): FundLedgerRow => ({
-  community,
-  year,
-  projects: 0,
-  decided: 0,
-  allocatedFen: 0,
-  spentFen: 0,
-  beneficiaries: 0,
-  partnerFen: 0,
-  residentFen: 0,
-  labourHours: 0,
-  participants: 0,
-});
 
 const withLeverage = (row: FundLedgerRow): FundLedgerFigures => ({
   ...row,
@@ -31,7 +23,7 @@ const withLeverage = (row: FundLedgerRow): FundLedgerFigures => ({
 export const fundLedger = (state: FundsState, community: string, year: number): FundLedgerFigures => {
   const years = entryOf(state.ledger, community);
   const row = years === undefined ? undefined : entryOf(years, String(year));
-  return withLeverage(row ?? emptyRow(community, year));
+  return withLeverage(row ?? emptyFundLedgerRow(community, year));
 };
 
 /** Every ledger row, by community (id order) then year, optionally of one community only. */

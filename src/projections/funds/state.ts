@@ -91,3 +91,18 @@ export const initialFundsState: FundsState = {
   partnerships: idRecord(),
   ledger: idRecord(),
 };
+
+/** A community's fund ledger row for a year with nothing recorded yet. */
+export const emptyFundLedgerRow = (community: string, year: number): FundLedgerRow => ({
+  community,
+  year,
+  projects: 0,
+  decided: 0,
+  allocatedFen: 0,
+  spentFen: 0,
+  beneficiaries: 0,
+  partnerFen: 0,
+  residentFen: 0,
+  labourHours: 0,
+  participants: 0,
+});
